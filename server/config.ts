@@ -1,0 +1,84 @@
+import path from 'node:path';
+
+/** Typed configuration, read once from the environment; invalid values stop the process. */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  databaseUrl: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  /** Seed demo data into an empty database at start. */
+  demo: boolean;
+  /** Demo accounts' password; refused in production. */
+  demoPassword: string;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
+  /** Region this deployment serves (GB/T 2260 division code). */
+  regionCode: string;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Builds the config from environment variables; throws ConfigError on any invalid value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production, got "${nodeEnv}"`);
+  }
+  const dataDir = path.resolve(env.QINGDAN_DATA_DIR ?? './data');
+  const databaseUrl = env.QINGDAN_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'qingdan.db')}`;
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError('QINGDAN_DATABASE_URL must start with sqlite: or postgres://');
+  }
+  const env_ = nodeEnv as Config['env'];
+  const demo = bool(env, 'QINGDAN_DEMO', env_ !== 'production');
+  const demoPassword = env.QINGDAN_DEMO_PASSWORD ?? 'Qingdan-demo-2026';
+  if (env_ === 'production' && demo) {
+    throw new ConfigError('QINGDAN_DEMO must be off when NODE_ENV=production: demo accounts are demo-only');
+  }
+  const config: Config = {
+    env: env_,
+    databaseUrl,
+    port: int(env, 'QINGDAN_PORT', 8080, 0, 65535),
+    host: env.QINGDAN_HOST ?? '0.0.0.0',
+    dataDir,
+    logLevel: env.QINGDAN_LOG_LEVEL ?? (env_ === 'test' ? 'silent' : 'info'),
+    demo,
+    demoPassword,
+    session: {
+      idleMinutes: int(env, 'QINGDAN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      absoluteHours: int(env, 'QINGDAN_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+      secureCookie: bool(env, 'QINGDAN_SECURE_COOKIE', env_ === 'production'),
+    },
+    login: {
+      maxFailures: int(env, 'QINGDAN_LOGIN_MAX_FAILURES', 10, 3, 100),
+      lockMinutes: int(env, 'QINGDAN_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      perIpPerMinute: int(env, 'QINGDAN_LOGIN_PER_IP_PER_MINUTE', 30, 5, 10_000),
+    },
+    regionCode: env.QINGDAN_REGION_CODE ?? '150626',
+    webDistDir: path.resolve(env.QINGDAN_WEB_DIST ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
+    ...overrides,
+  };
+  if (!/^\d{6}$/.test(config.regionCode)) throw new ConfigError('QINGDAN_REGION_CODE must be a 6-digit division code');
+  return config;
+}

@@ -1,0 +1,102 @@
+// Row types of every table, as both dialects return them (timestamps as ISO text, booleans normalised by repos).
+import type { Generated } from 'kysely';
+
+export interface OrgTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  uscc: string;
+  level: number;
+  name_zh: string;
+  name_en: string | null;
+  name_mn: string | null;
+  division_code: string | null;
+  active: boolean | number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  org_id: string;
+  password_hash: string;
+  active: boolean | number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  org_id: string;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface RateCounterTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface AuditEventTable {
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  org_id: string | null;
+  role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  summary: string;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  loaded_at: string;
+  loaded_by: string | null;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Generated<string>;
+}
+
+export interface Database {
+  org: OrgTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  rate_counter: RateCounterTable;
+  audit_event: AuditEventTable;
+  calendar_year: CalendarYearTable;
+  calendar_day: CalendarDayTable;
+  schema_migration: SchemaMigrationTable;
+}

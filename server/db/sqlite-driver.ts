@@ -1,0 +1,56 @@
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+// node:sqlite rejects booleans and Dates as parameters: store them the way PostgreSQL's text form reads back.
+function toSqlite(value: unknown): SQLInputValue {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value as SQLInputValue;
+}
+
+class NodeSqliteStatement implements SqliteStatement {
+  readonly reader: boolean;
+  #stmt: StatementSync;
+
+  constructor(stmt: StatementSync) {
+    this.#stmt = stmt;
+    // StatementSync has no `reader` flag: a statement that yields columns reads.
+    this.reader = stmt.columns().length > 0;
+  }
+
+  all(parameters: ReadonlyArray<unknown>): unknown[] {
+    return this.#stmt.all(...parameters.map(toSqlite));
+  }
+
+  run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint } {
+    return this.#stmt.run(...parameters.map(toSqlite));
+  }
+
+  iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
+    return this.#stmt.iterate(...parameters.map(toSqlite)) as IterableIterator<unknown>;
+  }
+}
+
+/** Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape Kysely's SqliteDialect expects. */
+export class NodeSqliteDatabase implements SqliteDatabase {
+  readonly raw: DatabaseSync;
+
+  constructor(filename: string) {
+    this.raw = new DatabaseSync(filename, { enableForeignKeyConstraints: true });
+    if (filename !== ':memory:') this.raw.exec('PRAGMA journal_mode = WAL');
+    this.raw.exec('PRAGMA busy_timeout = 5000');
+    this.raw.exec('PRAGMA synchronous = NORMAL');
+  }
+
+  prepare(sql: string): SqliteStatement {
+    // Take the write lock at BEGIN: a deferred transaction that later writes can fail with SQLITE_BUSY at once
+    // when another process holds the lock, whereas BEGIN IMMEDIATE waits out busy_timeout.
+    const text = /^\s*begin\s*$/i.test(sql) ? 'begin immediate' : sql;
+    return new NodeSqliteStatement(this.raw.prepare(text));
+  }
+
+  close(): void {
+    if (this.raw.isOpen) this.raw.close();
+  }
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Db, type Dialect } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemo } from '../bootstrap/demo/seed-demo.ts';
+
+/** The dialect this test run uses: PostgreSQL when QINGDAN_TEST_DATABASE_URL is set (CI's second pass), else SQLite. */
+export const TEST_DIALECT: Dialect = process.env.QINGDAN_TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+export const DEMO_PASSWORD = 'Qingdan-demo-2026';
+
+/**
+ * A fresh, migrated database: in-memory SQLite, or a new database on the PostgreSQL server
+ * named by QINGDAN_TEST_DATABASE_URL (dropped again by `destroy`).
+ */
+export async function createTestDatabase(): Promise<Db> {
+  const adminUrl = process.env.QINGDAN_TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const db = openDatabase('sqlite::memory:');
+    await migrateToLatest(db.db, db.dialect);
+    return db;
+  }
+  const name = `qingdan_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = openDatabase(url.toString());
+  await migrateToLatest(db.db, db.dialect);
+  return {
+    ...db,
+    destroy: async () => {
+      await db.destroy();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+  orgId: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Db;
+  config: Config;
+  /** Signs a demo (or other) account in and returns its cookie and CSRF token. */
+  login(username: string, password?: string): Promise<Session>;
+  /** Sends a request as `session` (anonymous when undefined), JSON body, CSRF header included. */
+  call(session: Session | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** The audit rows with this action, newest first. */
+  auditRows(action: string): Promise<Array<{ action: string; actor_id: string | null; target_id: string | null; summary: string; request_id: string | null }>>;
+  close(): Promise<void>;
+}
+
+/** Builds the app on a fresh database with the 乌审旗 demo orgs and accounts. */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', ...overrides });
+  await seedDemo(database, config);
+  const app = await buildApp(config, { db: database, logger: false });
+  await app.ready();
+  const call: TestApp['call'] = (session, method, url, body) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      },
+      payload: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+  return {
+    app,
+    database,
+    config,
+    call,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'qingdan_session');
+      const me = res.json() as { csrfToken: string; id: string; orgId: string };
+      return { cookie: `qingdan_session=${cookie!.value}`, csrfToken: me.csrfToken, userId: me.id, orgId: me.orgId };
+    },
+    async auditRows(action) {
+      return database.db.selectFrom('audit_event').select(['action', 'actor_id', 'target_id', 'summary', 'request_id']).where('action', '=', action).orderBy('id', 'desc').execute();
+    },
+    async close() {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}
