@@ -89,7 +89,11 @@ export interface SchemaMigrationTable {
   applied_at: Generated<string>;
 }
 
-export interface Database {
+// Each area keeps its table types in its own schema-<area>.ts; Database is their union.
+import type { CatalogueTables } from './schema-catalogue.ts';
+import type { SealTables } from './schema-seals.ts';
+
+export interface Database extends CatalogueTables, SealTables {
   org: OrgTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
