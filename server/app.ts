@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { auditRoutes } from './domain/audit/audit.routes.ts';
 import { calendarRoutes } from './domain/calendar/calendar.routes.ts';
+import { catalogueRoutes } from './domain/catalogue/catalogue.routes.ts';
 import { identityRoutes } from './domain/identity/identity.routes.ts';
 import { orgRoutes } from './domain/orgs/orgs.routes.ts';
 import { portalRoutes } from './domain/portal/portal.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', database.db);
+  app.decorate('dialect', database.dialect);
   app.decorate('config', config);
   app.addHook('onClose', async () => {
     if (!options.db) await database.destroy();
@@ -84,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(orgRoutes);
   await app.register(calendarRoutes);
   await app.register(auditRoutes);
+  await app.register(catalogueRoutes);
   await app.register(portalRoutes);
   await registerWeb(app, config.webDistDir);
   return app;

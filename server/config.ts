@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Typed configuration, read once from the environment; invalid values stop the process. */
@@ -16,8 +17,15 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
   /** Region this deployment serves (GB/T 2260 division code). */
   regionCode: string;
+  /** 事项类型 code used for 行政备案 (no confirmed national code: configurable, default 11). */
+  filingTypeCode: string;
   webDistDir: string;
+  /** Key-encryption key of seal private keys: inline (QINGDAN_SEAL_KEK) or a file, never the database. */
+  sealKek: SealKekConfig;
 }
+
+/** Where the seal KEK (32 bytes) comes from; `create` lets development and test generate the file at first start. */
+export type SealKekConfig = { kind: 'inline'; key: Buffer } | { kind: 'file'; path: string; create: boolean };
 
 export class ConfigError extends Error {}
 
@@ -29,6 +37,41 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return n;
+}
+
+/** Decodes a KEK given as base64 (or, from a file, 32 raw bytes); undefined unless it is exactly 32 bytes. */
+export function decodeSealKek(raw: Buffer | string): Buffer | undefined {
+  if (Buffer.isBuffer(raw) && raw.length === 32) return raw;
+  const text = raw.toString().trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const key = Buffer.from(text, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+function sealKek(env: NodeJS.ProcessEnv, nodeEnv: Config['env'], dataDir: string): SealKekConfig {
+  const inline = env.QINGDAN_SEAL_KEK;
+  const file = env.QINGDAN_SEAL_KEK_FILE;
+  if (inline) {
+    const key = decodeSealKek(inline);
+    if (!key) throw new ConfigError('QINGDAN_SEAL_KEK must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+    return { kind: 'inline', key };
+  }
+  if (file) {
+    const resolved = path.resolve(file);
+    // Production refuses to start with a missing or malformed KEK file: seal keys would be unreadable.
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(resolved);
+    } catch {
+      throw new ConfigError(`QINGDAN_SEAL_KEK_FILE ${resolved} cannot be read`);
+    }
+    if (!decodeSealKek(content)) throw new ConfigError(`QINGDAN_SEAL_KEK_FILE ${resolved} must hold 32 bytes (raw or base64)`);
+    return { kind: 'file', path: resolved, create: false };
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError('NODE_ENV=production needs a seal key-encryption key: set QINGDAN_SEAL_KEK_FILE (or QINGDAN_SEAL_KEK), see README "Seals"');
+  }
+  return { kind: 'file', path: path.join(dataDir, 'seal-kek.key'), create: true };
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -76,9 +119,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perIpPerMinute: int(env, 'QINGDAN_LOGIN_PER_IP_PER_MINUTE', 30, 5, 10_000),
     },
     regionCode: env.QINGDAN_REGION_CODE ?? '150626',
+    filingTypeCode: env.QINGDAN_FILING_TYPE_CODE ?? '11',
     webDistDir: path.resolve(env.QINGDAN_WEB_DIST ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
+    sealKek: overrides.sealKek ?? sealKek(env, env_, dataDir),
     ...overrides,
   };
+  if (!/^\d{2}$/.test(config.filingTypeCode)) throw new ConfigError('QINGDAN_FILING_TYPE_CODE must be a 2-digit item type code');
   if (!/^\d{6}$/.test(config.regionCode)) throw new ConfigError('QINGDAN_REGION_CODE must be a 6-digit division code');
   return config;
 }

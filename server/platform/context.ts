@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../common/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import type { Dialect } from '../db/database.ts';
 
 /** The signed-in staff member acting in one org (the session's active org). */
 export interface Actor {
@@ -17,6 +18,8 @@ export interface Actor {
 /** What every service call receives: the database, who acts, and the request's identity for the audit row. */
 export interface ServiceContext {
   db: Kysely<Database>;
+  /** Which SQL dialect `db` speaks (for the few dialect-specific queries in server/db/). */
+  dialect: Dialect;
   config: Config;
   actor: Actor | null;
   requestId: string;
@@ -29,6 +32,7 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
+    dialect: Dialect;
     config: Config;
   }
   interface FastifyRequest {
@@ -44,6 +48,7 @@ declare module 'fastify' {
 export function contextOf(request: FastifyRequest): ServiceContext {
   return {
     db: request.server.db,
+    dialect: request.server.dialect,
     config: request.server.config,
     actor: request.actor,
     requestId: request.id,

@@ -1,0 +1,151 @@
+import { itemTypeLabel } from '../../../common/dictionaries.ts';
+import { diffElements } from '../../../common/item-diff.ts';
+import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
+import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { invalid } from '../../platform/errors.ts';
+import { orgsByIds } from '../orgs/orgs.service.ts';
+import { consistencyScope } from './catalogue.policy.ts';
+import * as repo from './catalogue.repo.ts';
+
+export interface ListQuery {
+  q?: string;
+  orgId?: string;
+  type?: string;
+  recipient?: number;
+  caseKind?: number;
+  theme?: string;
+  onlineDepth?: number;
+  asOf?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ListEntry {
+  implementationCode: string;
+  name: string;
+  type: string;
+  typeLabel: string;
+  orgId: string;
+  orgName: string;
+  caseKind: number;
+  onlineDepth: number;
+  powerSource: number;
+  promisedTimeLimit: ItemElements['promisedTimeLimit'];
+  statutoryTimeLimit: ItemElements['statutoryTimeLimit'];
+  versionNo: number;
+  effectiveFrom: string;
+}
+
+export interface ListPage {
+  items: ListEntry[];
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * The instant a list query looks at: a date means the end of that day in China (UTC+8), a timestamp itself.
+ * @throws LIST.INVALID_AS_OF (400)
+ */
+export function asOfInstant(asOf: string | undefined, now: Date): string {
+  if (!asOf) return now.toISOString();
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999+08:00` : asOf;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw invalid('LIST.INVALID_AS_OF', '查询日期格式不正确', [{ path: 'query.asOf', message: '日期格式应为 YYYY-MM-DD' }]);
+  return new Date(t).toISOString();
+}
+
+async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[]): Promise<ListEntry[]> {
+  const orgs = await orgsByIds(ctx, rows.map((r) => r.org_id));
+  return rows.map((r) => {
+    const el = JSON.parse(r.elements) as ItemElements;
+    return {
+      implementationCode: r.implementation_code,
+      name: r.name,
+      type: r.type,
+      typeLabel: itemTypeLabel(r.type, ctx.config.filingTypeCode),
+      orgId: r.org_id,
+      orgName: orgs.get(r.org_id)?.nameZh ?? '',
+      caseKind: r.case_kind,
+      onlineDepth: r.online_depth,
+      powerSource: r.power_source,
+      promisedTimeLimit: el.promisedTimeLimit,
+      statutoryTimeLimit: el.statutoryTimeLimit,
+      versionNo: r.version_no,
+      effectiveFrom: r.effective_from!,
+    };
+  });
+}
+
+// Search pages by offset (relevance order has no stable key); plain lists by keyset on the implementation code.
+const encodeCursor = (v: string) => Buffer.from(v).toString('base64url');
+const decodeCursor = (v: string | undefined) => (v ? Buffer.from(v, 'base64url').toString('utf8') : undefined);
+
+/**
+ * The list effective now or at `asOf`, filtered, searched (Chinese, relevance-ranked, counts capped at 10000),
+ * one page at a time. Secret filing items never appear here.
+ * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
+ */
+export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
+  const limit = query.limit ?? 20;
+  const at = asOfInstant(query.asOf, ctx.now);
+  const filter = { at, orgId: query.orgId, type: query.type, recipient: query.recipient, caseKind: query.caseKind, theme: query.theme, onlineDepth: query.onlineDepth };
+  const q = query.q?.trim();
+  if (q) {
+    const offset = Number(decodeCursor(query.cursor) ?? '0');
+    if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_COUNT_CAP) throw invalid('LIST.INVALID_CURSOR', '分页游标无效');
+    const extraFilters = filter.recipient !== undefined || filter.caseKind !== undefined || filter.theme || filter.onlineDepth !== undefined || query.asOf;
+    if (!extraFilters) {
+      const hits = await searchItemIds(ctx.db, ctx.dialect, q, { orgId: query.orgId, type: query.type }, limit + 1, offset);
+      const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, itemIds: hits.itemIds, limit: limit + 1 });
+      const byId = new Map(rows.map((r) => [r.item_id, r]));
+      const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
+      const page = ordered.slice(0, limit);
+      return { items: await entries(ctx, page), total: hits.total, totalCapped: hits.capped, nextCursor: hits.itemIds.length > limit ? encodeCursor(String(offset + limit)) : null };
+    }
+    // With other filters, search the capped candidate set and filter it (search ranks only the current list).
+    const hits = await searchItemIds(ctx.db, ctx.dialect, q, { orgId: query.orgId, type: query.type }, SEARCH_COUNT_CAP, 0);
+    const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, itemIds: hits.itemIds, limit: SEARCH_COUNT_CAP });
+    const byId = new Map(rows.map((r) => [r.item_id, r]));
+    const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
+    const page = ordered.slice(offset, offset + limit);
+    return { items: await entries(ctx, page), total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
+  }
+  const after = decodeCursor(query.cursor);
+  const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
+  return {
+    items: await entries(ctx, page),
+    total: Math.min(total, SEARCH_COUNT_CAP),
+    totalCapped: total > SEARCH_COUNT_CAP,
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].implementation_code) : null,
+  };
+}
+
+
+export interface Deviation {
+  implementationCode: string;
+  orgId: string;
+  name: string;
+  element: string;
+  kind: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Every uniform element of an effective item that differs from its catalogue item's current version (同源). */
+export async function listDeviations(ctx: ServiceContext): Promise<Deviation[]> {
+  const scope = ctx.actor ? consistencyScope(ctx.actor) : undefined;
+  const rows = await repo.consistencyRows(ctx.db, ctx.now.toISOString(), scope);
+  const out: Deviation[] = [];
+  for (const r of rows) {
+    const actual = JSON.parse(r.elements) as ItemElements;
+    const expected = JSON.parse(r.uniform) as UniformElements;
+    for (const change of diffElements(expected, actual, UNIFORM_ELEMENT_KEYS)) {
+      out.push({ implementationCode: r.implementation_code, orgId: r.org_id, name: r.name, element: change.path, kind: change.kind, expected: change.before ?? null, actual: change.after ?? null });
+    }
+  }
+  return out;
+}
