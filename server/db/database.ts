@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The raw node:sqlite handle (SQLite only): bulk loaders in benchmarks use it directly. */
+  sqlite?: import('node:sqlite').DatabaseSync;
   destroy(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export function openDatabase(url: string): Db {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const database = new NodeSqliteDatabase(file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite: database.raw, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
