@@ -13,6 +13,8 @@ import { catalogueRoutes } from './domain/catalogue/catalogue.routes.ts';
 import { identityRoutes } from './domain/identity/identity.routes.ts';
 import { orgRoutes } from './domain/orgs/orgs.routes.ts';
 import { portalRoutes } from './domain/portal/portal.routes.ts';
+import { guideRoutes } from './domain/portal/guide.routes.ts';
+import { sealRoutes } from './domain/seals/seals.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerObservability } from './platform/observability.ts';
@@ -40,7 +42,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -88,6 +90,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes);
   await app.register(catalogueRoutes);
   await app.register(portalRoutes);
+  await app.register(guideRoutes);
+  await app.register(sealRoutes);
   await registerWeb(app, config.webDistDir);
   return app;
 }

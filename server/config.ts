@@ -17,6 +17,8 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number; perIpPerMinute: number };
   /** Region this deployment serves (GB/T 2260 division code). */
   regionCode: string;
+  /** Fastify trustProxy: false (default), true, or a comma list of proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  trustProxy: boolean | string[];
   /** 事项类型 code used for 行政备案 (no confirmed national code: configurable, default 11). */
   filingTypeCode: string;
   webDistDir: string;
@@ -82,6 +84,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+// Only a known proxy may name the client address: otherwise anyone could pick the IP the login limit counts.
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Builds the config from environment variables; throws ConfigError on any invalid value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -119,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perIpPerMinute: int(env, 'QINGDAN_LOGIN_PER_IP_PER_MINUTE', 30, 5, 10_000),
     },
     regionCode: env.QINGDAN_REGION_CODE ?? '150626',
+    trustProxy: trustProxy(env.QINGDAN_TRUST_PROXY),
     filingTypeCode: env.QINGDAN_FILING_TYPE_CODE ?? '11',
     webDistDir: path.resolve(env.QINGDAN_WEB_DIST ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
     sealKek: overrides.sealKek ?? sealKek(env, env_, dataDir),

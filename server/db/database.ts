@@ -33,6 +33,11 @@ export function openDatabase(url: string): Db {
     return { db, dialect: 'sqlite', sqlite: database.raw, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose server connection ends (restart, admin termination) emits 'error' on the pool;
+  // unhandled, that would crash the process. The pool drops the client and the next query reconnects.
+  pool.on('error', (error) => {
+    process.stderr.write(`qingdan: idle PostgreSQL connection lost: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

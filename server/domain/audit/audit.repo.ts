@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditEventTable, Database } from '../../db/schema.ts';
 
 export interface AuditFilter {
@@ -21,7 +21,10 @@ export async function insertAuditEvent(db: Kysely<Database>, row: AuditEventTabl
 /** Newest first, keyset on the time-ordered id. */
 export async function listAuditEvents(db: Kysely<Database>, f: AuditFilter): Promise<AuditEventTable[]> {
   let q = db.selectFrom('audit_event').selectAll();
-  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action}%`) : q.where('action', '=', f.action);
+  if (f.action) {
+    const prefix = `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = f.action.endsWith('.') ? q.where(sql<boolean>`action like ${prefix} escape '\\'`) : q.where('action', '=', f.action);
+  }
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.orgId) q = q.where('org_id', '=', f.orgId);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);

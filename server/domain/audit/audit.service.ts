@@ -66,7 +66,7 @@ export interface AuditQuery {
 export async function listAudit(ctx: ServiceContext, query: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   if (!ctx.actor || !canReadAudit(ctx.actor.roles)) throw forbidden();
   if (query.from && query.to && query.from > query.to) {
-    throw invalid('AUDIT.INVALID_RANGE', '开始时间不能晚于结束时间', [{ path: 'query.from', message: '开始时间不能晚于结束时间' }]);
+    throw invalid('AUDIT.INVALID_RANGE', '开始时间不能晚于结束时间', [{ path: 'querystring.from', message: '开始时间不能晚于结束时间' }]);
   }
   const limit = query.limit ?? 50;
   const rows = await listAuditEvents(ctx.db, { ...query, limit: limit + 1 });

@@ -15,8 +15,10 @@ export async function listUsers(db: Kysely<Database>, f: { orgId?: string; q?: s
   let q = db.selectFrom('app_user').selectAll();
   if (f.orgId) q = q.where('org_id', '=', f.orgId);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+    // Case-insensitive on both dialects: SQLite's LIKE folds ASCII case, PostgreSQL's does not.
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // SQLite has no default LIKE escape character (PostgreSQL's is the backslash): name it, or "zhang_" finds nothing.
+    q = q.where((eb) => eb.or([sql<boolean>`lower(${eb.ref('username')}) like ${like} escape '\\'`, sql<boolean>`lower(${eb.ref('display_name')}) like ${like} escape '\\'`]));
   }
   return q.orderBy('username').limit(f.limit).execute();
 }

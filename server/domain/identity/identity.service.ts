@@ -46,8 +46,10 @@ function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+// Staff read Beijing time.
+const beijingTime = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 const locked = (until: string) =>
-  new DomainError(429, 'AUTH.LOCKED', `登录失败次数过多，账号已临时锁定，请于 ${until.slice(11, 16)}（UTC）后再试或联系管理员`, { lockedUntil: until });
+  new DomainError(429, 'AUTH.LOCKED', `登录失败次数过多，账号已临时锁定，请于 ${beijingTime(until)} 后再试或联系管理员`, { lockedUntil: until });
 
 function isRole(r: string): r is Role {
   return (ROLES as readonly string[]).includes(r);
