@@ -105,6 +105,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('search_text', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('item_search_code_idx').on('item_search').column('implementation_code').execute();
+  // The current list pages and counts by org or type from these indexes alone (no interval checks).
+  await db.schema.createIndex('item_search_org_code_idx').on('item_search').columns(['org_id', 'implementation_code']).execute();
+  await db.schema.createIndex('item_search_type_code_idx').on('item_search').columns(['type', 'implementation_code']).execute();
   // Character unigrams and bigrams of name and keywords: 1–2 character queries, which trigram indexes cannot answer.
   await db.schema
     .createTable('item_gram')

@@ -203,3 +203,22 @@ export async function countItems(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** One keyset page of current item ids by org/type, from the search table's indexes. */
+export async function currentItemIdsPage(db: Kysely<Database>, f: { orgId?: string; type?: string; after?: string; limit: number }): Promise<string[]> {
+  let q = db.selectFrom('item_search').select(['item_id', 'implementation_code']);
+  if (f.orgId) q = q.where('org_id', '=', f.orgId);
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.after) q = q.where('implementation_code', '>', f.after);
+  const rows = await q.orderBy('implementation_code').limit(f.limit).execute();
+  return rows.map((r) => r.item_id);
+}
+
+/** How many items the current list has for org/type, counting at most `cap + 1`. */
+export async function countCurrentItems(db: Kysely<Database>, f: { orgId?: string; type?: string }, cap: number): Promise<number> {
+  let inner = db.selectFrom('item_search').select(sql<number>`1`.as('one'));
+  if (f.orgId) inner = inner.where('org_id', '=', f.orgId);
+  if (f.type) inner = inner.where('type', '=', f.type);
+  const row = await db.selectFrom(inner.limit(cap + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -113,9 +113,20 @@ export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<
     return { items: await entries(ctx, page), total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
   }
   const after = decodeCursor(query.cursor);
-  const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 });
+  const simple = !query.asOf && filter.recipient === undefined && filter.caseKind === undefined && !filter.theme && filter.onlineDepth === undefined;
+  let rows: repo.ItemVersionRow[];
+  let total: number;
+  if (simple) {
+    // The current list by org/type pages and counts from the search table's indexes.
+    const ids = await repo.currentItemIdsPage(ctx.db, { orgId: filter.orgId, type: filter.type, after, limit: limit + 1 });
+    const versions = await repo.listEffectiveVersions(ctx.db, { at, itemIds: ids, limit: limit + 1 });
+    rows = versions;
+    total = await repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP);
+  } else {
+    rows = await repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 });
+    total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
+  }
   const page = rows.slice(0, limit);
-  const total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
   return {
     items: await entries(ctx, page),
     total: Math.min(total, SEARCH_COUNT_CAP),
