@@ -1,4 +1,4 @@
-// The one CLI entry: serve | migrate | seed-demo | create-admin.
+// The one CLI entry: serve | migrate | seed-demo | create-admin | verify-seal.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -6,6 +6,8 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './bootstrap/demo/seed-demo.ts';
 import { createFirstAdmin } from './bootstrap/create-admin.ts';
+import { verifySealCommand } from './cli/verify-seal.ts';
+import { loadSealKek } from './domain/seals/kek.ts';
 
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -22,6 +24,8 @@ async function migrate(config: Config): Promise<void> {
 }
 
 async function serve(config: Config): Promise<void> {
+  // Read (in development: create, mode 0600) the seal key-encryption key before anything else.
+  loadSealKek(config.sealKek);
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
   if (config.demo) {
@@ -93,8 +97,11 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'verify-seal':
+      process.exitCode = await verifySealCommand(config, rest, (text) => process.stdout.write(text));
+      return;
     default:
-      throw new ConfigError(`unknown command "${command ?? ''}": use serve | migrate | seed-demo | create-admin`);
+      throw new ConfigError(`unknown command "${command ?? ''}": use serve | migrate | seed-demo | create-admin | verify-seal`);
   }
 }
 
