@@ -105,6 +105,9 @@ describe.skipIf(!has('pdfsig'))(`pdfsig agrees with Qingdan's sealed PDFs (${TES
     expect(r.out).toContain('Signature Validation: Signature is Valid.');
     expect(r.out).toContain('Signer Certificate Common Name: 乌审旗政务服务局电子印章');
     expect(r.out).toContain('Total document signed');
+    // One page: title, text, the seal over the issuer's name, and the footer saying where to verify.
+    expect(run('pdfinfo', [path.join(dir, 'sealed.pdf')]).out).toMatch(/Pages:\s+1\n/);
+    expect(run('pdftotext', [path.join(dir, 'sealed.pdf'), '-']).out).toMatch(/行政备案受理回执[\s\S]*乌审旗政务服务局[\s\S]*\/verify/);
   });
 
   it('pdfsig: a one-byte change makes it fail', () => {

@@ -101,7 +101,8 @@ export async function renderPdf(content: PdfContent, createdAt: Date): Promise<B
   // The seal overlaps the issuer line and date, as a stamp does (骑名盖章).
   if (content.sealPng) doc.image(content.sealPng, right - 200, y - 20, { width: 140, height: 140 });
   else drawSeal(doc as unknown as Parameters<typeof drawSeal>[0], content.seal, right - 200, y - 20, 140, 'cjk');
-  doc.fontSize(9).fillColor('#595959').text(content.footer, doc.page.margins.left, doc.page.height - 90, { width: right - doc.page.margins.left, align: 'center' });
+  // Inside the bottom margin's edge: text placed past it would make pdfkit start a new page.
+  doc.fontSize(9).fillColor('#595959').text(content.footer, doc.page.margins.left, doc.page.height - doc.page.margins.bottom - 30, { width: right - doc.page.margins.left, align: 'center' });
   doc.end();
   await done;
   return Buffer.concat(chunks);
