@@ -120,15 +120,18 @@ export function drawSeal(doc: PdfCanvas, text: SealPictureText, x: number, y: nu
   doc.lineWidth(g.ringWidth).strokeColor(SEAL_RED, 0.9).circle(g.centre, g.centre, g.ringRadius).stroke();
   doc.fillColor(SEAL_RED, 0.9).polygon(...g.star).fill();
   doc.font(fontName);
+  // pdfkit puts the baseline one ascender below y; a CJK glyph's middle sits ~0.38 em above the baseline.
+  const ascender = ((doc as unknown as { _font?: { ascender?: number } })._font?.ascender ?? 880) / 1000;
+  const middle = ascender - 0.38;
   for (const r of g.rim) {
     doc.save();
     doc.rotate(r.rotate, { origin: [r.x, r.y] });
-    doc.fontSize(r.size).fillColor(SEAL_RED, 0.9).text(r.char, r.x - r.size / 2, r.y - r.size * 0.58, { width: r.size, align: 'center', lineBreak: false });
+    doc.fontSize(r.size).fillColor(SEAL_RED, 0.9).text(r.char, r.x - r.size / 2, r.y - r.size * middle, { width: r.size, align: 'center', lineBreak: false });
     doc.restore();
   }
   if (g.bottom.text) {
     const w = g.bottom.size * [...g.bottom.text].length * 1.1;
-    doc.fontSize(g.bottom.size).fillColor(SEAL_RED, 0.9).text(g.bottom.text, g.bottom.x - w / 2, g.bottom.y - g.bottom.size * 0.58, { width: w, align: 'center', lineBreak: false });
+    doc.fontSize(g.bottom.size).fillColor(SEAL_RED, 0.9).text(g.bottom.text, g.bottom.x - w / 2, g.bottom.y - g.bottom.size * middle, { width: w, align: 'center', lineBreak: false });
   }
   doc.restore();
 }
