@@ -386,6 +386,26 @@ describe(`seal routes (${TEST_DIALECT})`, () => {
     });
   });
 
+  describe('uploaded seal picture', () => {
+    // A 1×1 red PNG stands in for a scanned seal picture.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+    it('is served as PNG and drawn into sealed PDFs instead of the generated picture', async () => {
+      const res = await create({ orgId: orgIds.bureau, name: '乌审旗政务服务局便民服务专用章', picturePng: png });
+      expect(res.statusCode, res.body).toBe(201);
+      const uploaded = res.json() as SealBody & { picture: { uploaded: boolean } };
+      expect(uploaded.picture.uploaded).toBe(true);
+      const picture = await t.call(undefined, 'GET', `/api/seals/${uploaded.id}/picture`);
+      expect(picture.headers['content-type']).toBe('image/png');
+      expect(picture.rawPayload.equals(Buffer.from(png, 'base64'))).toBe(true);
+      const sealed = await t.call(reviewer, 'POST', `/api/seals/${uploaded.id}/sealed-pdf`, { title: '告知书', paragraphs: ['正文'] });
+      expect(sealed.statusCode, sealed.body.slice(0, 200)).toBe(200);
+      const pdf = Buffer.from(sealed.json().pdfBase64, 'base64');
+      expect(pdf.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+      expect((await verify({ pdf: pdf.toString('base64') })).verdict).toBe('valid');
+    });
+  });
+
   describe('public pages', () => {
     it('/.well-known/qingdan-seals.json lists every key version with its status, incl. rotated-out and revoked ones', async () => {
       const res = await t.call(undefined, 'GET', '/.well-known/qingdan-seals.json');
