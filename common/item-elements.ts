@@ -1,13 +1,14 @@
 // The element set of an item (DOMAIN §2.2) as one validated JSON document, and its rules.
 import { Type, type Static } from 'typebox';
+import { literalUnion } from './schema-helpers.ts';
 import {
   CITATION_LEVELS, DEFAULT_FILING_TYPE_CODE, isItemType, MATERIAL_KINDS, MATERIAL_REQUIRED, SERVICE_RECIPIENTS, SPLIT_REASONS,
   type TimeUnit,
 } from './dictionaries.ts';
 
 const Text = (max = 2000) => Type.String({ maxLength: max });
+// Nullable strings list Null first: the server's Ajv coerces types, and a string-first union turned null into "".
 const Url = Type.String({ maxLength: 500 });
-const literalUnion = <const T extends readonly string[]>(values: T) => Type.Enum(values);
 
 export const TimeLimit = Type.Object({
   amount: Type.Integer({ minimum: 0, maximum: 3650 }),
@@ -36,7 +37,7 @@ export const Material = Type.Object({
   sample: Type.Optional(Url),
   fillGuide: Type.Optional(Text(2000)),
   /** An e-licence type or shared data source that makes submission unnecessary (免提交). */
-  satisfiedBy: Type.Optional(Type.Union([Text(200), Type.Null()])),
+  satisfiedBy: Type.Optional(Type.Union([Type.Null(), Text(200)])),
 });
 export type Material = Static<typeof Material>;
 
@@ -52,7 +53,7 @@ export const ItemResult = Type.Object({
   name: Text(200),
   kind: Text(50),
   sampleFile: Type.Optional(Url),
-  issuesLicenceType: Type.Optional(Type.Union([Text(100), Type.Null()])),
+  issuesLicenceType: Type.Optional(Type.Union([Type.Null(), Text(100)])),
 });
 
 export const IntermediaryService = Type.Object({
@@ -113,7 +114,7 @@ export const ItemElements = Type.Object({
   caseKind: Type.Integer({ minimum: 1, maximum: 2 }),
   powerSource: Type.Integer({ minimum: 1, maximum: 6 }),
   implementerNature: Type.Integer({ minimum: 1, maximum: 3 }),
-  entrustingOrgId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  entrustingOrgId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
   place: Text(300),
   hours: Text(300),
   consultPhone: Text(100),
@@ -150,8 +151,8 @@ export function promisedWithinStatutory(promised: TimeLimit, statutory: TimeLimi
   if (promised.unit === statutory.unit) return promised.amount <= statutory.amount;
   if (toDays) return toDays(promised) <= toDays(statutory);
   // Without a calendar: a workday spans at least one day, a month at most 31 days.
-  const p = promised.amount * (promised.unit === 'workday' ? 1.4 : APPROX_DAYS[promised.unit as TimeUnit]);
-  return p <= statutory.amount * APPROX_DAYS[statutory.unit as TimeUnit];
+  const p = promised.amount * (promised.unit === 'workday' ? 1.4 : APPROX_DAYS[promised.unit]);
+  return p <= statutory.amount * APPROX_DAYS[statutory.unit];
 }
 
 export interface ValidationOptions {
@@ -203,10 +204,13 @@ export function itemProblems(el: ItemElements, options: ValidationOptions = {}):
     add(`materials.${el.materials.findLastIndex((m) => m.name.trim() === name)}.name`, `材料“${name}”重复`);
   }
   if (!el.result.name.trim()) add('result.name', '办理结果名称不能为空');
+  if (el.result.sampleFile && !/^(https?:\/\/|\/)/.test(el.result.sampleFile)) add('result.sampleFile', '链接须为 http(s) 地址或站内路径');
   if (!promisedWithinStatutory(el.promisedTimeLimit, el.statutoryTimeLimit, options.toDays)) {
     add('promisedTimeLimit', '承诺办结时限不能超过法定办结时限');
   }
-  if (el.caseKind === 1 && el.promisedTimeLimit.amount > 1) add('caseKind', '即办件的承诺时限不能超过 1 个工作日');
+  if (el.caseKind === 1 && !promisedWithinStatutory(el.promisedTimeLimit, { amount: 1, unit: 'workday' }, options.toDays)) {
+    add('caseKind', '即办件的承诺时限不能超过 1 个工作日');
+  }
   for (const seq of duplicates(el.handlingItems.map((h) => String(h.seq)))) {
     add(`handlingItems.${el.handlingItems.findLastIndex((h) => String(h.seq) === seq)}.seq`, `业务办理项序号 ${seq} 重复`);
   }

@@ -21,6 +21,10 @@ export interface Config {
   trustProxy: boolean | string[];
   /** 事项类型 code used for 行政备案 (no confirmed national code: configurable, default 11). */
   filingTypeCode: string;
+  /** Prefix of adjustment decision numbers: 乌政务调〔2026〕17号. */
+  decisionPrefix: string;
+  /** Working days after which an open handover alerts on dashboards. */
+  handoverAlertWorkingDays: number;
   webDistDir: string;
   /** Key-encryption key of seal private keys: inline (QINGDAN_SEAL_KEK) or a file, never the database. */
   sealKek: SealKekConfig;
@@ -130,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     regionCode: env.QINGDAN_REGION_CODE ?? '150626',
     trustProxy: trustProxy(env.QINGDAN_TRUST_PROXY),
     filingTypeCode: env.QINGDAN_FILING_TYPE_CODE ?? '11',
+    decisionPrefix: env.QINGDAN_DECISION_PREFIX ?? '乌政务调',
+    handoverAlertWorkingDays: int(env, 'QINGDAN_HANDOVER_ALERT_WORKING_DAYS', 20, 1, 250),
     webDistDir: path.resolve(env.QINGDAN_WEB_DIST ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
     sealKek: overrides.sealKek ?? sealKek(env, env_, dataDir),
     ...overrides,

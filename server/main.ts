@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { seedDemo } from './bootstrap/demo/seed-demo.ts';
 import { createFirstAdmin } from './bootstrap/create-admin.ts';
 import { verifySealCommand } from './cli/verify-seal.ts';
@@ -33,6 +34,8 @@ async function serve(config: Config): Promise<void> {
     if (seeded.seeded) log(`demo data loaded: ${seeded.orgs} orgs, ${seeded.users} accounts (see README for the demo password)`);
   }
   const app = await buildApp(config, { db: database });
+  // Scheduled work (due adjustments, deadline reminders) runs on every node; database leases keep each job single.
+  const stopScheduler = startScheduler(database.db, database.dialect, config, (msg, err) => app.log.error({ err }, msg));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -40,6 +43,7 @@ async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopScheduler();
     await app.close();
     await database.destroy();
     process.exit(0);

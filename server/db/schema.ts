@@ -92,8 +92,9 @@ export interface SchemaMigrationTable {
 // Each area keeps its table types in its own schema-<area>.ts; Database is their union.
 import type { CatalogueTables } from './schema-catalogue.ts';
 import type { SealTables } from './schema-seals.ts';
+import type { AdjustmentTables } from './schema-adjustments.ts';
 
-export interface Database extends CatalogueTables, SealTables {
+export interface Database extends CatalogueTables, SealTables, AdjustmentTables {
   org: OrgTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -36,7 +36,7 @@ export const User = Type.Object({
   orgId: Type.String(),
   roles: Type.Array(Type.String()),
   active: Type.Boolean(),
-  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  lockedUntil: Type.Union([Type.Null(), Type.String()]),
 });
 
 export const CreateUserBody = Type.Object(

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADJUSTMENT_ACTIONS, ADJUSTMENT_STATES, allowedActions, mayTake, type AdjustmentState } from '../../../common/adjustment-states.ts';
+import { ROLES } from '../../../common/roles.ts';
+import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
+import { runJobsOnce } from '../../jobs/scheduler.ts';
+
+let t: TestApp;
+let admin: Session;
+let reviewer: Session;
+let clerk: Session;
+let leader: Session;
+let town: Session;
+let orgIds: Record<string, string>;
+
+/** Creates an effective item of 市场监管局 (a fresh catalogue item each time) and returns its code. */
+async function effectiveItem(name = '食品经营许可', levels = [4, 5]): Promise<{ code: string; catalogueItemId: string }> {
+  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels, uniform: uniformElements({ name }) });
+  expect(cat.statusCode, cat.body).toBe(201);
+  const item = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 });
+  expect(item.statusCode, item.body).toBe(201);
+  const code = item.json().implementationCode as string;
+  const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) });
+  expect(saved.json().problems).toEqual([]);
+  const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, { effectiveFrom: '2026-01-01' });
+  expect(loaded.statusCode, loaded.body).toBe(200);
+  return { code, catalogueItemId: cat.json().id };
+}
+
+async function file(kind: string, body: Record<string, unknown>, as = clerk) {
+  return t.call(as, 'POST', '/api/adjustments', { kind, reasonCode: kind === 'change' ? 'process_optimisation' : kind === 'add' ? 'function_change' : 'function_change', title: `测试${kind}`, ...body });
+}
+
+async function act(session: Session, id: string, action: string, opinion?: string) {
+  return t.call(session, 'POST', `/api/adjustments/${id}/${action}`, opinion === undefined ? {} : { opinion });
+}
+
+/** Files and drives a request to under_review. */
+async function underReview(kind: string, body: Record<string, unknown>): Promise<string> {
+  const r = await file(kind, body);
+  expect(r.statusCode, r.body).toBe(201);
+  const id = r.json().id as string;
+  expect((await act(leader, id, 'submit')).statusCode).toBe(200);
+  expect((await act(reviewer, id, 'start-review')).statusCode).toBe(200);
+  return id;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.login('admin');
+  reviewer = await t.login('reviewer');
+  clerk = await t.login('scjg');
+  leader = await t.login('scjg-leader');
+  town = await t.login('glt');
+  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
+  const by = (n: string) => orgs.find((o) => o.nameZh === n)!.id;
+  orgIds = { scjg: by('乌审旗市场监督管理局'), glt: by('嘎鲁图镇'), wjw: by('乌审旗卫生健康委员会'), bureau: by('乌审旗政务服务局') };
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the state table (pure)', () => {
+  it('lets exactly the listed roles act, filer actions only from the filing org', () => {
+    for (const state of ADJUSTMENT_STATES) {
+      for (const action of ADJUSTMENT_ACTIONS) {
+        for (const role of ROLES) {
+          for (const isFiler of [true, false]) {
+            const allowed = mayTake(state, action, { roles: [role], isFiler });
+            const expected =
+              (['draft', 'returned'].includes(state) && action === 'edit' && role === 'dept_editor' && isFiler) ||
+              (['draft', 'returned'].includes(state) && action === 'submit' && role === 'dept_leader' && isFiler) ||
+              (['draft', 'submitted', 'under_review', 'returned'].includes(state) && action === 'withdraw' && ['dept_editor', 'dept_leader'].includes(role) && isFiler) ||
+              (state === 'submitted' && action === 'start_review' && ['bureau_reviewer', 'bureau_admin'].includes(role)) ||
+              (state === 'under_review' && ['return', 'approve', 'reject'].includes(action) && ['bureau_reviewer', 'bureau_admin'].includes(role));
+            expect(allowed, `${state} ${action} ${role} filer=${isFiler}`).toBe(expected);
+          }
+        }
+      }
+    }
+    expect(allowedActions('approved', { roles: ['bureau_admin'], isFiler: true })).toEqual([]);
+  });
+});
+
+describe(`adjustment routes (${TEST_DIALECT})`, () => {
+  it('401 without a session', async () => {
+    expect((await t.call(undefined, 'POST', '/api/adjustments', {})).statusCode).toBe(401);
+    expect((await t.call(undefined, 'GET', '/api/triggers')).statusCode).toBe(401);
+  });
+
+  it('400: "other" without a written reason, unknown reason code, delegate without receiving org', async () => {
+    const { code } = await effectiveItem();
+    const other = await t.call(clerk, 'POST', '/api/adjustments', { kind: 'change', reasonCode: 'other', title: '其他', items: [{ itemCode: code }] });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details).toContainEqual({ path: 'body.reasonText', message: '选择“其他”时须写明理由' });
+    const bad = await t.call(clerk, 'POST', '/api/adjustments', { kind: 'cancel', reasonCode: 'process_optimisation', title: 'x', items: [{ itemCode: code }] });
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toContain('body.reasonCode');
+    const noOrg = await file('delegate', { items: [{ itemCode: code }] });
+    expect(noOrg.json().error.details.map((d: { path: string }) => d.path)).toContain('body.receivingOrgId');
+  });
+
+  it("404: a department never sees another department's request, nor files against another org's item", async () => {
+    const { code } = await effectiveItem();
+    const r = await file('change', { items: [{ itemCode: code }] });
+    const other = await t.login('glt');
+    expect((await t.call(other, 'GET', `/api/adjustments/${r.json().id}`)).statusCode).toBe(404);
+    const foreign = await t.call(town, 'POST', '/api/adjustments', { kind: 'cancel', reasonCode: 'function_change', title: 'x', items: [{ itemCode: code }] });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('409 names the state and the allowed actions; returning needs an opinion; every transition is an action row and an audit row', async () => {
+    const { code } = await effectiveItem();
+    const r = await file('change', { items: [{ itemCode: code, elements: itemElements({ promisedTimeLimit: { amount: 2, unit: 'workday' } }) }] });
+    const id = r.json().id;
+    const early = await act(reviewer, id, 'approve');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.details).toEqual({ state: 'draft', allowedActions: [] });
+    const clerkSubmit = await act(clerk, id, 'submit');
+    expect(clerkSubmit.json().error.details).toEqual({ state: 'draft', allowedActions: ['edit', 'withdraw'] });
+    await act(leader, id, 'submit');
+    await act(reviewer, id, 'start-review');
+    const noOpinion = await act(reviewer, id, 'return');
+    expect(noOpinion.statusCode).toBe(400);
+    expect(noOpinion.json().error.code).toBe('ADJUSTMENT.OPINION_REQUIRED');
+    const returned = await act(reviewer, id, 'return', '请补充依据');
+    expect(returned.json().state).toBe('returned');
+    const detail = (await t.call(clerk, 'GET', `/api/adjustments/${id}`)).json();
+    expect(detail.allowedActions).toEqual(['edit', 'withdraw']);
+    expect(detail.actions.map((a: { action: string }) => a.action)).toEqual(['create', 'submit', 'start_review', 'return']);
+    expect(detail.actions[3]).toMatchObject({ opinion: '请补充依据', role: 'bureau_reviewer', fromState: 'under_review', toState: 'returned' });
+    const audit = await t.auditRows('adjustment.return');
+    expect(audit.find((a) => a.target_id === id)?.summary).toContain('请补充依据');
+  });
+
+  it('change: approval numbers the decision and makes the new version effective in the same transaction', async () => {
+    const { code } = await effectiveItem();
+    const id = await underReview('change', { items: [{ itemCode: code, elements: itemElements({ promisedTimeLimit: { amount: 1, unit: 'workday' } }) }] });
+    const approved = await act(reviewer, id, 'approve', '同意');
+    expect(approved.statusCode, approved.body).toBe(200);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expect(approved.json()).toMatchObject({ state: 'applied', decisionNumber: expect.stringMatching(new RegExp(`^乌政务调〔${year}〕\\d+号$`)) });
+    const item = (await t.call(clerk, 'GET', `/api/items/${code}`)).json();
+    expect(item.current.elements.promisedTimeLimit).toEqual({ amount: 1, unit: 'workday' });
+    expect(item.current.source).toBe('adjustment');
+    expect((await t.call(clerk, 'GET', '/api/handovers')).json().items.filter((h: { requestId: string }) => h.requestId === id)).toEqual([]);
+  });
+
+  it('delegate: the item moves to the receiving town with a new code and powerSource 2, a handover opens, the town confirms', async () => {
+    const { code } = await effectiveItem('种畜禽生产经营许可');
+    const id = await underReview('delegate', { receivingOrgId: orgIds.glt, items: [{ itemCode: code }] });
+    const approved = (await act(reviewer, id, 'approve', '同意下放')).json();
+    expect(approved.state).toBe('applied');
+    const newCode = approved.items[0].resultCode as string;
+    expect(newCode).not.toBe(code);
+    expect(newCode.slice(18, 19)).toBe('5');
+    const moved = (await t.call(town, 'GET', `/api/items/${newCode}`)).json();
+    expect(moved).toMatchObject({ orgId: orgIds.glt });
+    expect(moved.current.elements.powerSource).toBe(2);
+    expect((await t.call(undefined, 'GET', `/api/public/items/${code}`)).statusCode).toBe(404);
+    const handovers = (await t.call(town, 'GET', '/api/handovers')).json().items.filter((h: { requestId: string }) => h.requestId === id);
+    expect(handovers).toHaveLength(1);
+    const h = handovers[0];
+    const pending = await t.call(town, 'POST', `/api/handovers/${h.id}/confirm`, {});
+    expect(pending.statusCode).toBe(409);
+    const training = await t.call(clerk, 'POST', `/api/handovers/${h.id}/tasks`, { kind: 'training', title: '许可审查培训', detail: { date: '2026-03-02', trainer: '王磊', attendees: ['巴特尔'] }, done: true });
+    expect(training.statusCode, training.body).toBe(200);
+    for (const task of training.json().tasks.filter((x: { status: string }) => x.status !== 'done')) {
+      expect((await t.call(town, 'POST', `/api/handovers/${h.id}/tasks/${task.id}/complete`, {})).statusCode).toBe(200);
+    }
+    const confirmed = await t.call(town, 'POST', `/api/handovers/${h.id}/confirm`, { note: '已具备承接条件' });
+    expect(confirmed.json().status).toBe('closed');
+  });
+
+  it('entrust and cancel open handovers; add does not', async () => {
+    const a = await effectiveItem();
+    const entrust = await underReview('entrust', { receivingOrgId: orgIds.glt, items: [{ itemCode: a.code }] });
+    const e = (await act(reviewer, entrust, 'approve')).json();
+    const entrusted = (await t.call(admin, 'GET', `/api/items/${e.items[0].resultCode}`)).json();
+    expect(entrusted.current.elements).toMatchObject({ powerSource: 5, entrustingOrgId: orgIds.scjg });
+    const b = await effectiveItem();
+    const cancel = await underReview('cancel', { items: [{ itemCode: b.code }] });
+    expect((await act(reviewer, cancel, 'approve')).json().state).toBe('applied');
+    expect((await t.call(undefined, 'GET', `/api/public/items/${b.code}`)).statusCode).toBe(404);
+    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements({ name: '养犬登记' }) });
+    const add = await underReview('add', { items: [{ catalogueItemId: cat.json().id, elements: itemElements({}, { name: '养犬登记' }) }] });
+    const added = (await act(reviewer, add, 'approve')).json();
+    expect(added.items[0].resultCode).toMatch(/^[0-9A-Z]{31}$/);
+    const all = (await t.call(admin, 'GET', '/api/handovers')).json().items as Array<{ requestId: string; kind: string }>;
+    expect(all.filter((h) => h.requestId === entrust)).toHaveLength(1);
+    expect(all.filter((h) => h.requestId === cancel)).toHaveLength(1);
+    expect(all.filter((h) => h.requestId === add)).toHaveLength(0);
+  });
+
+  it('two reviewers acting at once: exactly one wins, the other gets 409', async () => {
+    const { code } = await effectiveItem();
+    const id = await underReview('change', { items: [{ itemCode: code }] });
+    const other = await t.login('admin');
+    const results = await Promise.all([act(reviewer, id, 'approve', '同意'), act(other, id, 'reject', '不同意')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const detail = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    expect(detail.actions.filter((a: { action: string }) => a.action === 'approve' || a.action === 'reject')).toHaveLength(1);
+  });
+
+  it('decision numbers stay unique under 20 concurrent approvals', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { code } = await effectiveItem();
+      ids.push(await underReview('change', { items: [{ itemCode: code }] }));
+    }
+    const results = await Promise.all(ids.map((id) => act(reviewer, id, 'approve')));
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    const numbers = results.map((r) => r.json().decisionNumber as string);
+    expect(new Set(numbers).size).toBe(20);
+  });
+
+  it('apply is atomic: one failing item leaves nothing of the batch applied and the request under review', async () => {
+    const good = await effectiveItem();
+    const bad = await effectiveItem();
+    const id = await underReview('change', { items: [{ itemCode: good.code, elements: itemElements({ promisedTimeLimit: { amount: 1, unit: 'workday' } }) }, { itemCode: bad.code }] });
+    // The second item is cancelled behind the request's back: applying it must fail and roll the first back too.
+    const cancel = await underReview('cancel', { items: [{ itemCode: bad.code }] });
+    await act(reviewer, cancel, 'approve');
+    const failed = await act(reviewer, id, 'approve');
+    expect(failed.statusCode).toBeGreaterThanOrEqual(400);
+    const after = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    expect(after.state).toBe('under_review');
+    expect(after.decisionNumber).toBeNull();
+    const goodItem = (await t.call(admin, 'GET', `/api/items/${good.code}`)).json();
+    expect(goodItem.current.elements.promisedTimeLimit).toEqual({ amount: 3, unit: 'workday' });
+  });
+
+  it('a future effective date is applied by the job at that date, once, even with two runners', async () => {
+    const { code } = await effectiveItem();
+    const effectiveFrom = new Date(Date.now() + 60_000).toISOString();
+    const id = await underReview('change', { effectiveFrom, items: [{ itemCode: code, elements: itemElements({ promisedTimeLimit: { amount: 2, unit: 'workday' } }) }] });
+    const approved = (await act(reviewer, id, 'approve')).json();
+    expect(approved.state).toBe('approved');
+    const later = new Date(Date.now() + 120_000);
+    await t.database.db.deleteFrom('job_lease').execute();
+    // Two nodes' runners at the same moment (distinct holders); the lease and the claim let exactly one apply.
+    await Promise.all([
+      runJobsOnce(t.database.db, t.database.dialect, t.config, 'node-a', later),
+      runJobsOnce(t.database.db, t.database.dialect, t.config, 'node-b', later),
+    ]);
+    const detail = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    expect(detail.state).toBe('applied');
+    expect(detail.actions.filter((a: { action: string }) => a.action === 'apply')).toHaveLength(1);
+    const versions = (await t.call(admin, 'GET', `/api/items/${code}`)).json().versions.filter((v: { source: string }) => v.source === 'adjustment');
+    expect(versions).toHaveLength(1);
+  });
+
+  it('triggers: due one civil month later rolled past rest days; overdue listed; closed by the applied adjustment', async () => {
+    for (const [occurredOn, due] of [['2025-09-01', '2025-10-09'], ['2026-01-31', '2026-02-28'], ['2026-04-30', '2026-06-01']]) {
+      const r = await t.call(admin, 'POST', '/api/triggers', { kind: 'law_amended', title: `《条例》修订 ${occurredOn}`, occurredOn, responsibleOrgIds: [orgIds.scjg] });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().dueOn).toBe(due);
+      expect(r.json().overdue).toBe(true);
+    }
+    const overdue = (await t.call(clerk, 'GET', '/api/triggers?overdue=true')).json().items as Array<{ title: string; overdue: boolean }>;
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    expect(overdue.every((x) => x.overdue)).toBe(true);
+    const notMine = (await t.call(town, 'GET', '/api/triggers?overdue=true')).json().items as unknown[];
+    expect(notMine).toEqual([]);
+    const trig = (await t.call(admin, 'POST', '/api/triggers', { kind: 'law_amended', title: '《食品安全法》修订', occurredOn: '2026-02-01', responsibleOrgIds: [orgIds.scjg] })).json();
+    const { code } = await effectiveItem();
+    const id = await underReview('change', { triggerIds: [trig.id], items: [{ itemCode: code }] });
+    await act(reviewer, id, 'approve');
+    const closed = (await t.call(admin, 'GET', `/api/triggers/${trig.id}`)).json();
+    expect(closed).toMatchObject({ status: 'closed', overdue: false });
+    expect(closed.responsible[0]).toMatchObject({ resolution: 'adjusted', adjustmentId: id });
+  });
+
+  it('notifies reviewers on submit and the filing org on return and decision; the dashboard lists the queue', async () => {
+    const { code } = await effectiveItem();
+    const before = (await t.call(reviewer, 'GET', '/api/notifications?unread=true')).json().unread as number;
+    const id = await underReview('change', { items: [{ itemCode: code }] });
+    expect((await t.call(reviewer, 'GET', '/api/notifications?unread=true')).json().unread).toBe(before + 1);
+    const dash = (await t.call(reviewer, 'GET', '/api/dashboard/adjustments')).json();
+    expect(dash.reviewQueue.map((r: { id: string }) => r.id)).toContain(id);
+    await act(reviewer, id, 'reject', '依据不足');
+    const mine = (await t.call(clerk, 'GET', '/api/notifications')).json().items as Array<{ title: string; body: string }>;
+    expect(mine.some((n) => n.title === '调整申请未予批准' && n.body.includes('依据不足'))).toBe(true);
+  });
+});
+void ({} as AdjustmentState);
