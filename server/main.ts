@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { seedDemo } from './bootstrap/demo/seed-demo.ts';
+import { seedFullDemo } from './bootstrap/demo/seed-demo.ts';
 import { createFirstAdmin } from './bootstrap/create-admin.ts';
 import { verifySealCommand } from './cli/verify-seal.ts';
 import { loadSealKek } from './domain/seals/kek.ts';
@@ -30,8 +30,8 @@ async function serve(config: Config): Promise<void> {
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
   if (config.demo) {
-    const seeded = await seedDemo(database, config);
-    if (seeded.seeded) log(`demo data loaded: ${seeded.orgs} orgs, ${seeded.users} accounts (see README for the demo password)`);
+    const loaded = await seedFullDemo(database, config);
+    if (loaded) log(`${loaded} (see README for the demo password)`);
   }
   const app = await buildApp(config, { db: database });
   // Scheduled work (due adjustments, deadline reminders) runs on every node; database leases keep each job single.
@@ -68,8 +68,8 @@ async function main(argv: string[]): Promise<void> {
       const database = openDatabase(config.databaseUrl);
       try {
         await migrateToLatest(database.db, database.dialect);
-        const r = await seedDemo(database, config);
-        log(r.seeded ? `demo data loaded: ${r.orgs} orgs, ${r.users} accounts` : 'database is not empty: demo data not loaded');
+        const loaded = await seedFullDemo(database, config);
+        log(loaded ?? 'database is not empty: demo data not loaded');
       } finally {
         await database.destroy();
       }

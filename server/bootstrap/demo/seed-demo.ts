@@ -80,3 +80,14 @@ export async function seedDemo(database: Db, config: Config): Promise<SeedResult
   });
   return { seeded: true, orgs: DEMO_ORGS.length, users: DEMO_USERS.length };
 }
+
+/** The whole demo for `npm start`: orgs and accounts, then the list, then the adjustment workflow. */
+export async function seedFullDemo(database: Db, config: Config): Promise<string | null> {
+  const base = await seedDemo(database, config);
+  if (!base.seeded) return null;
+  const { seedDemoItems } = await import('./seed-items.ts');
+  const { seedDemoAdjustments } = await import('./seed-adjustments.ts');
+  const items = await seedDemoItems(database, config);
+  const adjustments = await seedDemoAdjustments(database, config);
+  return `demo data loaded: ${base.orgs} orgs, ${base.users} accounts, ${items.catalogue} catalogue items, ${items.items} items, ${adjustments.triggers} triggers, ${adjustments.requests} adjustment requests`;
+}
