@@ -11,6 +11,8 @@ import { auditRoutes } from './domain/audit/audit.routes.ts';
 import { calendarRoutes } from './domain/calendar/calendar.routes.ts';
 import { adjustmentRoutes } from './domain/adjustments/adjustments.routes.ts';
 import { notificationRoutes } from './domain/notifications/notifications.routes.ts';
+import { publicationRoutes } from './domain/publications/publications.routes.ts';
+import { transparencyRoutes } from './domain/transparency/transparency.routes.ts';
 import { catalogueRoutes } from './domain/catalogue/catalogue.routes.ts';
 import { transferRoutes } from './domain/catalogue/transfer.routes.ts';
 import { identityRoutes } from './domain/identity/identity.routes.ts';
@@ -94,6 +96,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogueRoutes);
   await app.register(adjustmentRoutes);
   await app.register(notificationRoutes);
+  await app.register(publicationRoutes);
+  await app.register(transparencyRoutes);
   await app.register(transferRoutes);
   await app.register(portalRoutes);
   await app.register(guideRoutes);

@@ -1,4 +1,4 @@
-// The one CLI entry: serve | migrate | seed-demo | create-admin | verify-seal.
+// The one CLI entry: serve | migrate | seed-demo | create-admin | verify-seal | verify-log.
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -8,6 +8,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { seedFullDemo } from './bootstrap/demo/seed-demo.ts';
 import { createFirstAdmin } from './bootstrap/create-admin.ts';
 import { verifySealCommand } from './cli/verify-seal.ts';
+import { verifyLogCommand } from './cli/verify-log.ts';
 import { loadSealKek } from './domain/seals/kek.ts';
 
 function log(message: string): void {
@@ -104,8 +105,11 @@ async function main(argv: string[]): Promise<void> {
     case 'verify-seal':
       process.exitCode = await verifySealCommand(config, rest, (text) => process.stdout.write(text));
       return;
+    case 'verify-log':
+      process.exitCode = await verifyLogCommand(rest, (text) => process.stdout.write(text));
+      return;
     default:
-      throw new ConfigError(`unknown command "${command ?? ''}": use serve | migrate | seed-demo | create-admin | verify-seal`);
+      throw new ConfigError(`unknown command "${command ?? ''}": use serve | migrate | seed-demo | create-admin | verify-seal | verify-log`);
   }
 }
 

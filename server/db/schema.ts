@@ -93,8 +93,9 @@ export interface SchemaMigrationTable {
 import type { CatalogueTables } from './schema-catalogue.ts';
 import type { SealTables } from './schema-seals.ts';
 import type { AdjustmentTables } from './schema-adjustments.ts';
+import type { PublicationTables } from './schema-publications.ts';
 
-export interface Database extends CatalogueTables, SealTables, AdjustmentTables {
+export interface Database extends CatalogueTables, SealTables, AdjustmentTables, PublicationTables {
   org: OrgTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -67,7 +67,7 @@ export interface TestApp {
 /** Builds the app on a fresh database with the 乌审旗 demo orgs and accounts. */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', ...overrides });
+  const config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
   await seedDemo(database, config);
   const app = await buildApp(config, { db: database, logger: false });
   await app.ready();

@@ -179,3 +179,15 @@ export async function tasksOf(db: Kysely<Database>, handoverIds: string[]): Prom
 export async function updateTask(db: Kysely<Database>, id: string, patch: Partial<Omit<TaskRow, 'id'>>): Promise<void> {
   await db.updateTable('handover_task').set(patch).where('id', '=', id).execute();
 }
+
+/** Items of requests applied within (from, to], with the decision numbers. */
+export async function appliedItemsBetween(db: Kysely<Database>, from: string, to: string) {
+  return db
+    .selectFrom('adjustment_item as i')
+    .innerJoin('adjustment_request as r', 'r.id', 'i.request_id')
+    .select(['r.id as request_id', 'r.kind', 'r.decision_number', 'i.item_code', 'i.result_code'])
+    .where('r.state', '=', 'applied')
+    .where('r.applied_at', '>', from)
+    .where('r.applied_at', '<=', to)
+    .execute();
+}

@@ -357,3 +357,18 @@ export async function listRequests(ctx: ServiceContext, f: { state?: AdjustmentS
     stateLabel: ADJUSTMENT_STATE_LABELS[r.state as AdjustmentState], decisionNumber: r.decision_number, updatedAt: r.updated_at, createdAt: r.created_at,
   }));
 }
+
+export interface AppliedDecision {
+  requestId: string;
+  kind: AdjustmentKind;
+  decisionNumber: string | null;
+  itemCode: string | null;
+  resultCode: string | null;
+}
+
+/** Decisions applied within (from, to], item by item: what publications cite behind each change. */
+export async function decisionsAppliedBetween(ctx: ServiceContext, from: string, to: string): Promise<AppliedDecision[]> {
+  return (await repo.appliedItemsBetween(ctx.db, from, to)).map((r) => ({
+    requestId: r.request_id, kind: r.kind as AdjustmentKind, decisionNumber: r.decision_number, itemCode: r.item_code, resultCode: r.result_code,
+  }));
+}

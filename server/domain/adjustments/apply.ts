@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { applyAdd, applyCancel, applyChange, effectiveSnapshot } from '../catalogue/apply.service.ts';
 import * as repo from './adjustments.repo.ts';
 import { resolveByAdjustment } from './triggers.service.ts';
+import { appendLeaf } from '../transparency/transparency.service.ts';
 
 type Trx = ServiceContext['db'];
 
@@ -68,4 +69,14 @@ export async function applyRequest(trx: Trx, ctx: ServiceContext, req: repo.Requ
     await repo.updateAdjItem(trx, item.id, { result_code: result });
   }
   for (const t of await repo.triggersOfRequest(trx, req.id)) await resolveByAdjustment(trx, ctx, t.id, req.org_id, req.id);
+  // Every applied adjustment is a leaf of the public transparency log, in the same transaction.
+  const applied = await repo.itemsOfRequest(trx, req.id);
+  await appendLeaf(trx, ctx, {
+    kind: 'adjustment',
+    refId: req.id,
+    data: {
+      decisionNumber: req.decision_number, adjustmentKind: req.kind, title: req.title, orgId: req.org_id, receivingOrgId: req.receiving_org_id, effectiveFrom: at,
+      items: applied.map((i) => ({ itemCode: i.item_code, catalogueItemId: i.catalogue_item_id, resultCode: i.result_code })),
+    },
+  });
 }

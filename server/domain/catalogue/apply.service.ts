@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
-import { applyDraftVersion, defaultLocalElements, filterColumns, unindexCurrent, validateElements } from './items.service.ts';
+import { applyDraftVersion, assertNotFrozen, defaultLocalElements, filterColumns, unindexCurrent, validateElements } from './items.service.ts';
 import * as repo from './catalogue.repo.ts';
 
 type Trx = ServiceContext['db'];
@@ -100,6 +100,7 @@ export async function applyAdd(trx: Trx, ctx: ServiceContext, orgId: string, cat
 export async function applyCancel(trx: Trx, ctx: ServiceContext, code: string, effectiveFrom: string): Promise<void> {
   const item = await repo.findItemByCode(trx, code);
   if (!item) throw notFound('ITEM.NOT_FOUND', `事项 ${code} 不存在`);
+  await assertNotFrozen(trx, effectiveFrom);
   const open = await repo.effectiveVersionAt(trx, item.id, effectiveFrom);
   if (!open) throw conflict('ITEM.NOT_EFFECTIVE', `事项 ${code} 在生效时间不在清单内`);
   const later = await repo.finalVersionsFrom(trx, item.id, effectiveFrom);

@@ -1,0 +1,60 @@
+// What the list was and how it changed between two instants: what publications and their comparisons are made of.
+import { createHash } from 'node:crypto';
+import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
+import type { ItemElements } from '../../../common/item-elements.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import * as repo from './catalogue.repo.ts';
+
+export interface VersionChange {
+  itemId: string;
+  implementationCode: string;
+  orgId: string;
+  name: string;
+  before: { versionNo: number; elements: ItemElements } | null;
+  after: { versionNo: number; elements: ItemElements } | null;
+  diff: ElementChange[];
+}
+
+/** Every item whose effective version differs between `from` and `to` (instants), with the element diff. */
+export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<VersionChange[]> {
+  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
+  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+  const [before, after] = await Promise.all([repo.versionsOfItemsAt(ctx.db, itemIds, from), repo.versionsOfItemsAt(ctx.db, itemIds, to)]);
+  const b = new Map(before.map((v) => [v.item_id, v]));
+  const a = new Map(after.map((v) => [v.item_id, v]));
+  const out: VersionChange[] = [];
+  for (const id of itemIds) {
+    const x = b.get(id);
+    const y = a.get(id);
+    if (x && y && x.id === y.id) continue;
+    const ex = x ? (JSON.parse(x.elements) as ItemElements) : null;
+    const ey = y ? (JSON.parse(y.elements) as ItemElements) : null;
+    const diff = x && y ? diffElements(ex, ey) : [];
+    if (x && y && diff.length === 0) continue;
+    const any = (y ?? x)!;
+    out.push({
+      itemId: id, implementationCode: any.implementation_code, orgId: any.org_id, name: any.name,
+      before: x ? { versionNo: x.version_no, elements: ex! } : null, after: y ? { versionNo: y.version_no, elements: ey! } : null, diff,
+    });
+  }
+  return out.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode));
+}
+
+/**
+ * A digest that commits to the whole list effective at `at`: SHA-256 over "code:version\n" in code order.
+ * A publication stores this instead of a copy of the list; anyone can recompute it from the as-of list.
+ */
+export async function listDigestAt(ctx: ServiceContext, at: string): Promise<{ digest: string; count: number }> {
+  const hash = createHash('sha256');
+  let count = 0;
+  for await (const p of repo.effectivePairs(ctx.db, at)) {
+    hash.update(`${p.code}:${p.versionNo}\n`);
+    count += 1;
+  }
+  return { digest: hash.digest('hex'), count };
+}
+
+/** Freezes the list up to `at` (a publication): later changes may not take effect before it. */
+export async function freezeList(ctx: ServiceContext, at: string): Promise<void> {
+  await repo.setFrozenUntil(ctx.db, at);
+}

@@ -1,0 +1,52 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ListPublicationTable, PublicationChangeTable } from '../../db/schema-publications.ts';
+
+export type PublicationRow = ListPublicationTable;
+export type ChangeRow = PublicationChangeTable;
+
+export async function latestPublication(db: Kysely<Database>): Promise<PublicationRow | undefined> {
+  return db.selectFrom('list_publication').selectAll().orderBy('published_at', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function findByNumberOrId(db: Kysely<Database>, key: string): Promise<PublicationRow | undefined> {
+  return db.selectFrom('list_publication').selectAll().where((eb) => eb.or([eb('number', '=', key), eb('id', '=', key)])).executeTakeFirst();
+}
+
+export async function listPublications(db: Kysely<Database>, limit: number): Promise<PublicationRow[]> {
+  return db.selectFrom('list_publication').selectAll().orderBy('published_at', 'desc').limit(limit).execute();
+}
+
+/** The publication in force at an instant: the latest published at or before it. */
+export async function publicationAt(db: Kysely<Database>, at: string): Promise<PublicationRow | undefined> {
+  return db.selectFrom('list_publication').selectAll().where('published_at', '<=', at).orderBy('published_at', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function nextSeq(db: Kysely<Database>, year: number): Promise<number> {
+  const row = await db
+    .insertInto('publication_counter')
+    .values({ year, last_seq: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_seq: sql<number>`publication_counter.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+export async function insertPublication(db: Kysely<Database>, row: PublicationRow, changes: ChangeRow[]): Promise<void> {
+  await db.insertInto('list_publication').values(row).execute();
+  for (let i = 0; i < changes.length; i += 200) await db.insertInto('publication_change').values(changes.slice(i, i + 200)).execute();
+}
+
+export async function setLogIndex(db: Kysely<Database>, id: string, index: number): Promise<void> {
+  await db.updateTable('list_publication').set({ log_index: index }).where('id', '=', id).execute();
+}
+
+export async function changesOf(db: Kysely<Database>, publicationId: string): Promise<ChangeRow[]> {
+  return db.selectFrom('publication_change').selectAll().where('publication_id', '=', publicationId).orderBy('seq').execute();
+}
+
+export async function countRows(db: Kysely<Database>): Promise<{ publications: number; changes: number }> {
+  const p = await db.selectFrom('list_publication').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const c = await db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { publications: Number(p.n), changes: Number(c.n) };
+}

@@ -1,0 +1,200 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalize } from '../../../common/jcs.ts';
+import { verifyLog, type Fetch } from '../../cli/verify-log.ts';
+import { newId } from '../../db/ids.ts';
+import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
+import { filterColumns } from '../catalogue/items.service.ts';
+import { recordTbs } from '../seals/record.ts';
+
+let t: TestApp;
+let admin: Session;
+let reviewer: Session;
+let clerk: Session;
+let leader: Session;
+let orgIds: Record<string, string>;
+
+async function effectiveItem(name: string): Promise<{ code: string; catalogueItemId: string }> {
+  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name }) });
+  const code = (await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 })).json().implementationCode as string;
+  await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) });
+  const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {});
+  expect(loaded.statusCode, loaded.body).toBe(200);
+  return { code, catalogueItemId: cat.json().id };
+}
+
+async function approve(kind: string, body: Record<string, unknown>) {
+  const r = await t.call(clerk, 'POST', '/api/adjustments', { kind, reasonCode: kind === 'change' ? 'element_change' : 'function_change', title: `测试${kind}`, ...body });
+  expect(r.statusCode, r.body).toBe(201);
+  const id = r.json().id;
+  await t.call(leader, 'POST', `/api/adjustments/${id}/submit`, {});
+  await t.call(reviewer, 'POST', `/api/adjustments/${id}/start-review`, {});
+  const a = await t.call(reviewer, 'POST', `/api/adjustments/${id}/approve`, {});
+  expect(a.json().state, a.body).toBe('applied');
+  return a.json();
+}
+
+const fetchVia = (app: TestApp): Fetch => async (p) => {
+  const res = await app.call(undefined, 'GET', p);
+  return { status: res.statusCode, json: async () => res.json() };
+};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.login('admin');
+  reviewer = await t.login('reviewer');
+  clerk = await t.login('scjg');
+  leader = await t.login('scjg-leader');
+  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string; kind: string }>;
+  orgIds = { scjg: orgs.find((o) => o.nameZh === '乌审旗市场监督管理局')!.id, glt: orgs.find((o) => o.nameZh === '嘎鲁图镇')!.id, bureau: orgs.find((o) => o.kind === 'bureau')!.id };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
+  it('401/403: only the bureau publishes; 409 without a bureau seal', async () => {
+    expect((await t.call(undefined, 'POST', '/api/publications', {})).statusCode).toBe(401);
+    expect((await t.call(clerk, 'POST', '/api/publications', {})).statusCode).toBe(403);
+    const noSeal = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(noSeal.statusCode).toBe(409);
+    expect(noSeal.json().error.code).toBe('PUBLICATION.NO_SEAL');
+    const seal = await t.call(admin, 'POST', '/api/seals', { orgId: orgIds.bureau });
+    expect(seal.statusCode, seal.body).toBe(201);
+  });
+
+  it('409 while an item deviates from its catalogue item, listing the deviation; publishes once it is cleared', async () => {
+    const { code } = await effectiveItem('公共场所卫生许可');
+    // An item whose uniform element differs from the catalogue (a changed acceptance condition).
+    const draft = await t.call(admin, 'POST', `/api/items/${code}/drafts`, {});
+    const el = draft.json().version.elements;
+    await t.call(admin, 'PUT', `/api/items/${code}/versions/${draft.json().version.versionNo}`, { elements: { ...el, acceptanceConditions: '另行规定的受理条件' } });
+    await t.call(admin, 'POST', `/api/items/${code}/versions/${draft.json().version.versionNo}/load`, {});
+    const refused = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'PUBLICATION.DEVIATIONS' });
+    expect(refused.json().error.details.deviations).toContainEqual(expect.objectContaining({ implementationCode: code, element: 'acceptanceConditions' }));
+    const fix = await t.call(admin, 'POST', `/api/items/${code}/drafts`, { takeOver: true });
+    await t.call(admin, 'POST', `/api/items/${code}/versions/${fix.json().version.versionNo}/load`, {});
+    const first = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(first.statusCode, first.body).toBe(201);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expect(first.json().number).toBe(`乌审旗政务服务事项清单 ${year}年第1版`);
+    expect(first.json().changes).toEqual([]);
+    const audit = await t.auditRows('list.publish');
+    expect(audit[0].summary).toContain(first.json().number);
+  });
+
+  it('a second publication lists an added, a cancelled, a delegated and a changed item with decisions; the diff endpoint agrees', async () => {
+    const before = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0].number as string;
+    const toCancel = await effectiveItem('养犬登记');
+    const toDelegate = await effectiveItem('种畜禽生产经营许可');
+    const toChange = await effectiveItem('食品经营许可');
+    // The items above existed before the first publication? No: they are new since it, so publish once more first.
+    const base = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(base.counts.added).toBe(3);
+    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements({ name: '个体工商户登记' }) });
+    const added = await approve('add', { items: [{ catalogueItemId: cat.json().id, elements: itemElements({}, { name: '个体工商户登记' }) }] });
+    const cancelled = await approve('cancel', { items: [{ itemCode: toCancel.code }] });
+    const delegated = await approve('delegate', { receivingOrgId: orgIds.glt, items: [{ itemCode: toDelegate.code }] });
+    // A changed material: the province changes the catalogue item, the department takes the new version over.
+    const newMaterials: ReturnType<typeof uniformElements>['materials'] = [...uniformElements().materials, { name: '食品安全管理制度文本', kind: '原件', copies: 1, required: '必要', source: '申请人自备' }];
+    await t.call(admin, 'POST', `/api/catalogue-items/${toChange.catalogueItemId}/versions`, { levels: [4, 5], uniform: uniformElements({ name: '食品经营许可', materials: newMaterials }) });
+    const changed = await approve('change', { items: [{ itemCode: toChange.code, elements: itemElements({}, { name: '食品经营许可', materials: newMaterials }) }] });
+    const second = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(second.statusCode, second.body).toBe(201);
+    const pub = second.json();
+    expect(pub.previous).toBe(base.number);
+    const byKind = (k: string) => pub.changes.filter((c: { kind: string }) => c.kind === k);
+    expect(byKind('added')).toEqual([expect.objectContaining({ implementationCode: added.items[0].resultCode, decisionNumbers: [added.decisionNumber] })]);
+    expect(byKind('cancelled')).toEqual([expect.objectContaining({ implementationCode: toCancel.code, decisionNumbers: [cancelled.decisionNumber] })]);
+    expect(byKind('delegated')).toEqual([expect.objectContaining({ implementationCode: toDelegate.code, newImplementationCode: delegated.items[0].resultCode, decisionNumbers: [delegated.decisionNumber] })]);
+    const ch = byKind('changed');
+    expect(ch).toHaveLength(1);
+    expect(ch[0].diff).toContainEqual(expect.objectContaining({ path: 'materials[食品安全管理制度文本]', kind: 'added' }));
+    const diff = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(base.number)}/diff/${encodeURIComponent(pub.number)}`)).json();
+    expect(diff.counts).toEqual({ added: 1, cancelled: 1, delegated: 1, entrusted: 0, changed: 1 });
+    void before;
+  });
+
+  it('the list as of a publication equals that publication: same count, same digest', async () => {
+    const pubs = (await t.call(undefined, 'GET', '/api/public/publications')).json().items as Array<{ number: string; publishedAt: string; itemCount: number }>;
+    for (const p of pubs) {
+      const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(p.number)}`)).json();
+      const list = (await t.call(undefined, 'GET', `/api/public/items?asOf=${encodeURIComponent(p.publishedAt)}&limit=100`)).json();
+      expect(list.total).toBe(p.itemCount);
+      const pairs = (list.items as Array<{ implementationCode: string; versionNo: number }>).map((i) => `${i.implementationCode}:${i.versionNo}\n`).sort().join('');
+      const { createHash } = await import('node:crypto');
+      expect(createHash('sha256').update(pairs).digest('hex')).toBe(full.listDigest);
+    }
+  });
+
+  it('storage grows with changes, not with the list: 1,000 items, two publications, one change', async () => {
+    const now = new Date().toISOString();
+    const cat = (await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements() })).json();
+    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ uscc: string; id: string }>;
+    const scjg = orgs.find((o) => o.id === orgIds.scjg)!;
+    // Bulk rows straight into the tables: a thousand items through the API would only slow the test down.
+    for (let i = 0; i < 1000; i += 250) {
+      const rows = Array.from({ length: 250 }, (_, j) => {
+        const n = i + j;
+        const code = `${scjg.uscc}4${`9${String(n).padStart(11, '0')}`}`;
+        return { id: newId(), code, n };
+      });
+      await t.database.db.insertInto('item').values(rows.map((r) => ({ id: r.id, implementation_code: r.code, org_id: scjg.id, catalogue_item_id: cat.id, level_digit: 4, review_needed: false, review_catalogue_version_no: null, review_diff: null, created_at: now, updated_at: now }))).execute();
+      await t.database.db.insertInto('item_version').values(rows.map((r) => ({ id: newId(), item_id: r.id, version_no: 1, state: 'final', implementation_code: r.code, org_id: scjg.id, catalogue_version_no: 1, effective_from: now, effective_to: null, ...filterColumns(itemElements()), change_note: null, source: 'load', created_at: now, created_by: null, updated_at: now, finalised_at: now, finalised_by: null }))).execute();
+    }
+    const one = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    const rowsAfterOne = (await t.database.db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const { code } = await effectiveItem('出版物零售单位设立审批');
+    const two = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(two.itemCount).toBe(one.itemCount + 1);
+    const rowsAfterTwo = (await t.database.db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    expect(Number(rowsAfterTwo) - Number(rowsAfterOne)).toBe(1);
+    expect(two.changes).toEqual([expect.objectContaining({ kind: 'added', implementationCode: code })]);
+  });
+
+  it('the sealed publication JSON verifies with the OpenSSL command line', async () => {
+    const has = spawnSync('openssl', ['version']).status === 0;
+    if (!has) return;
+    const pub = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0];
+    const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(pub.number)}`)).json();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-pub-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'tbs.bin'), recordTbs(full.seal));
+      fs.writeFileSync(path.join(dir, 'sig.der'), Buffer.from(full.seal.signature, 'base64'));
+      fs.writeFileSync(path.join(dir, 'cert.pem'), full.seal.certificate);
+      execFileSync('openssl', ['x509', '-in', path.join(dir, 'cert.pem'), '-noout', '-pubkey', '-out', path.join(dir, 'pub.pem')]);
+      const verify = (file: string) => spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'pub.pem'), '-rawin', '-in', file, '-sigfile', path.join(dir, 'sig.der'), '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678'], { encoding: 'utf8' });
+      expect(verify(path.join(dir, 'tbs.bin')).stdout).toContain('Signature Verified Successfully');
+      // The record's digest is of the canonical publication document: recompute it with openssl.
+      fs.writeFileSync(path.join(dir, 'doc.json'), canonicalize(full.document));
+      const sha = execFileSync('openssl', ['dgst', '-sha256', '-r', path.join(dir, 'doc.json')], { encoding: 'utf8' }).split(' ')[0];
+      expect(sha).toBe(full.seal.content.sha256);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('verify-log: a saved head stays consistent and publications are included; an altered stored leaf is caught', async () => {
+    const savedHead = (await t.call(undefined, 'GET', '/api/public/log/head')).json();
+    expect(savedHead.tree_size).toBeGreaterThan(3);
+    expect(savedHead.tree_head_signature).toMatchObject({ type: 'qingdan.seal-signature' });
+    await effectiveItem('旅行社设立许可');
+    const latest = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    const good = await verifyLog(fetchVia(t), { savedHead, publication: latest.number });
+    expect(good.ok, good.lines.join('\n')).toBe(true);
+    const first = (await t.call(undefined, 'GET', '/api/public/publications')).json().items.at(-1).number as string;
+    // Someone rewrites history in the database: the first leaf's entry and hash.
+    const leaf = await t.database.db.selectFrom('log_leaf').selectAll().where('idx', '=', 0).executeTakeFirstOrThrow();
+    await t.database.db.updateTable('log_leaf').set({ leaf_hash: 'ab'.repeat(32), entry: leaf.entry.replace('"kind"', '"kinD"') }).where('idx', '=', 0).execute();
+    const bad = await verifyLog(fetchVia(t), { savedHead, publication: first });
+    expect(bad.ok).toBe(false);
+    expect(bad.lines.join('\n')).toMatch(/FAIL/);
+    await t.database.db.updateTable('log_leaf').set({ leaf_hash: leaf.leaf_hash, entry: leaf.entry }).where('idx', '=', 0).execute();
+  });
+});
