@@ -9,6 +9,8 @@ import { listItems } from '../../domain/catalogue/list.service.ts';
 import { findUserByUsername, rolesOfUser } from '../../domain/identity/identity.repo.ts';
 import { listOrgs } from '../../domain/orgs/orgs.service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { publishList } from '../../domain/publications/publications.service.ts';
+import { createSeal } from '../../domain/seals/seals.service.ts';
 
 async function as(database: Db, config: Config, username: string): Promise<ServiceContext> {
   const user = await findUserByUsername(database.db, username);
@@ -77,4 +79,15 @@ export async function seedDemoAdjustments(database: Db, config: Config): Promise
   await review(delegated.id);
   await actOnRequest(reviewer, delegated.id, 'approve', '同意下放，请做好指导培训');
   return { triggers: 2, requests: 9 };
+}
+
+/** Demo seals for the bureau and the market regulator, and the first publication of the list. */
+export async function seedDemoPublication(database: Db, config: Config): Promise<string | null> {
+  const admin = await as(database, config, 'admin');
+  const reviewer = await as(database, config, 'reviewer');
+  const clerk = await as(database, config, 'scjg');
+  await createSeal(admin, { orgId: admin.actor!.orgId });
+  await createSeal(admin, { orgId: clerk.actor!.orgId });
+  const publication = await publishList(reviewer);
+  return publication.number;
 }

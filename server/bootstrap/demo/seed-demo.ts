@@ -86,8 +86,9 @@ export async function seedFullDemo(database: Db, config: Config): Promise<string
   const base = await seedDemo(database, config);
   if (!base.seeded) return null;
   const { seedDemoItems } = await import('./seed-items.ts');
-  const { seedDemoAdjustments } = await import('./seed-adjustments.ts');
+  const { seedDemoAdjustments, seedDemoPublication } = await import('./seed-adjustments.ts');
   const items = await seedDemoItems(database, config);
   const adjustments = await seedDemoAdjustments(database, config);
-  return `demo data loaded: ${base.orgs} orgs, ${base.users} accounts, ${items.catalogue} catalogue items, ${items.items} items, ${adjustments.triggers} triggers, ${adjustments.requests} adjustment requests`;
+  const publication = await seedDemoPublication(database, config);
+  return `demo data loaded: ${base.orgs} orgs, ${base.users} accounts, ${items.catalogue} catalogue items, ${items.items} items, ${adjustments.triggers} triggers, ${adjustments.requests} adjustment requests, seals of the bureau and 市场监督管理局, ${publication}`;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
@@ -7,9 +8,10 @@ import { seedFullDemo } from './seed-demo.ts';
 describe(`the full demo (${TEST_DIALECT})`, () => {
   let db: Db;
   let summary: string | null;
+  const config = loadConfig({ NODE_ENV: 'test' }, { sealKek: { kind: 'inline', key: randomBytes(32) } });
   beforeAll(async () => {
     db = await createTestDatabase();
-    summary = await seedFullDemo(db, loadConfig({ NODE_ENV: 'test' }));
+    summary = await seedFullDemo(db, config);
   }, 120_000);
   afterAll(async () => {
     await db.destroy();
@@ -17,7 +19,8 @@ describe(`the full demo (${TEST_DIALECT})`, () => {
 
   it('loads once: a second run on the same database does nothing', async () => {
     expect(summary).toMatch(/337 items/);
-    expect(await seedFullDemo(db, loadConfig({ NODE_ENV: 'test' }))).toBeNull();
+    expect(summary).toMatch(/政务服务事项清单 \d{4}年第1版/);
+    expect(await seedFullDemo(db, config)).toBeNull();
   });
 
   it('has requests in every state, an overdue and a due-soon trigger, and a delegated item with an open handover', async () => {
