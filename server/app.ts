@@ -20,6 +20,8 @@ import { orgRoutes } from './domain/orgs/orgs.routes.ts';
 import { portalRoutes } from './domain/portal/portal.routes.ts';
 import { guideRoutes } from './domain/portal/guide.routes.ts';
 import { sealRoutes } from './domain/seals/seals.routes.ts';
+import { reportRoutes } from './domain/reports/reports.routes.ts';
+import { feedbackRoutes } from './domain/feedback/feedback.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerObservability } from './platform/observability.ts';
@@ -102,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(portalRoutes);
   await app.register(guideRoutes);
   await app.register(sealRoutes);
+  await app.register(reportRoutes);
+  await app.register(feedbackRoutes);
   await registerWeb(app, config.webDistDir);
   return app;
 }

@@ -28,6 +28,24 @@ export interface Config {
   webDistDir: string;
   /** Key-encryption key of seal private keys: inline (QINGDAN_SEAL_KEK) or a file, never the database. */
   sealKek: SealKekConfig;
+  /** 报备: how a report package reaches the city bureau, and how failed sends are retried. */
+  reports: ReportsConfig;
+  /** 接受社会监督: the answer deadline and the anonymous abuse guard. */
+  feedback: { answerWorkingDays: number; perIpPerHour: number };
+}
+
+export type ReportDelivery = 'dir' | 'smtp' | 'http';
+
+export interface ReportsConfig {
+  delivery: ReportDelivery;
+  /** Directory drop: each package lands in <dir>/<publication number>/. */
+  dir: string;
+  /** Addressee of the summary letter; default: the external org named 鄂尔多斯市行政审批和政务服务局. */
+  recipient: string;
+  smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null; from: string | null; to: string | null };
+  http: { url: string | null; token: string | null; format: 'json' | 'multipart' };
+  /** Failed sends are retried by a job after baseSeconds · 2^(attempt-1), up to maxAttempts in all. */
+  retry: { maxAttempts: number; baseSeconds: number };
 }
 
 /** Where the seal KEK (32 bytes) comes from; `create` lets development and test generate the file at first start. */
@@ -78,6 +96,42 @@ function sealKek(env: NodeJS.ProcessEnv, nodeEnv: Config['env'], dataDir: string
     throw new ConfigError('NODE_ENV=production needs a seal key-encryption key: set QINGDAN_SEAL_KEK_FILE (or QINGDAN_SEAL_KEK), see README "Seals"');
   }
   return { kind: 'file', path: path.join(dataDir, 'seal-kek.key'), create: true };
+}
+
+function reportsConfig(env: NodeJS.ProcessEnv, dataDir: string): ReportsConfig {
+  const delivery = env.QINGDAN_REPORT_DELIVERY || 'dir';
+  if (!['dir', 'smtp', 'http'].includes(delivery)) throw new ConfigError(`QINGDAN_REPORT_DELIVERY must be dir, smtp or http, got "${delivery}"`);
+  const format = env.QINGDAN_REPORT_HTTP_FORMAT || 'json';
+  if (!['json', 'multipart'].includes(format)) throw new ConfigError(`QINGDAN_REPORT_HTTP_FORMAT must be json or multipart, got "${format}"`);
+  const url = env.QINGDAN_REPORT_HTTP_URL || null;
+  if (url && !/^https?:\/\//.test(url)) throw new ConfigError('QINGDAN_REPORT_HTTP_URL must be an http(s) URL');
+  return {
+    delivery: delivery as ReportDelivery,
+    dir: path.resolve(env.QINGDAN_REPORT_DIR || path.join(dataDir, 'reports')),
+    recipient: env.QINGDAN_REPORT_RECIPIENT || '鄂尔多斯市行政审批和政务服务局',
+    smtp: {
+      host: env.QINGDAN_REPORT_SMTP_HOST || null,
+      port: int(env, 'QINGDAN_REPORT_SMTP_PORT', 25, 1, 65535),
+      secure: bool(env, 'QINGDAN_REPORT_SMTP_SECURE', false),
+      user: env.QINGDAN_REPORT_SMTP_USER || null,
+      password: env.QINGDAN_REPORT_SMTP_PASSWORD || null,
+      from: env.QINGDAN_REPORT_SMTP_FROM || null,
+      to: env.QINGDAN_REPORT_SMTP_TO || null,
+    },
+    http: { url, token: env.QINGDAN_REPORT_HTTP_TOKEN || null, format: format as 'json' | 'multipart' },
+    retry: {
+      maxAttempts: int(env, 'QINGDAN_REPORT_RETRY_MAX_ATTEMPTS', 6, 1, 100),
+      baseSeconds: int(env, 'QINGDAN_REPORT_RETRY_BASE_SECONDS', 60, 1, 86_400),
+    },
+  };
+}
+
+// A chosen adapter without its settings would fail only at the first send: refuse to start instead.
+function checkReports(r: ReportsConfig): void {
+  if (r.delivery === 'smtp' && (!r.smtp.host || !r.smtp.from || !r.smtp.to)) {
+    throw new ConfigError('QINGDAN_REPORT_DELIVERY=smtp needs QINGDAN_REPORT_SMTP_HOST, QINGDAN_REPORT_SMTP_FROM and QINGDAN_REPORT_SMTP_TO');
+  }
+  if (r.delivery === 'http' && !r.http.url) throw new ConfigError('QINGDAN_REPORT_DELIVERY=http needs QINGDAN_REPORT_HTTP_URL');
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -138,8 +192,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     handoverAlertWorkingDays: int(env, 'QINGDAN_HANDOVER_ALERT_WORKING_DAYS', 20, 1, 250),
     webDistDir: path.resolve(env.QINGDAN_WEB_DIST ?? path.join(import.meta.dirname, '..', 'web', 'dist')),
     sealKek: overrides.sealKek ?? sealKek(env, env_, dataDir),
+    reports: reportsConfig(env, overrides.dataDir ?? dataDir),
+    feedback: {
+      answerWorkingDays: int(env, 'QINGDAN_FEEDBACK_ANSWER_WORKING_DAYS', 10, 1, 60),
+      perIpPerHour: int(env, 'QINGDAN_FEEDBACK_PER_IP_PER_HOUR', 10, 1, 10_000),
+    },
     ...overrides,
   };
+  checkReports(config.reports);
   if (!/^\d{2}$/.test(config.filingTypeCode)) throw new ConfigError('QINGDAN_FILING_TYPE_CODE must be a 2-digit item type code');
   if (!/^\d{6}$/.test(config.regionCode)) throw new ConfigError('QINGDAN_REGION_CODE must be a 6-digit division code');
   return config;

@@ -94,8 +94,9 @@ import type { CatalogueTables } from './schema-catalogue.ts';
 import type { SealTables } from './schema-seals.ts';
 import type { AdjustmentTables } from './schema-adjustments.ts';
 import type { PublicationTables } from './schema-publications.ts';
+import type { ReportTables } from './schema-reports.ts';
 
-export interface Database extends CatalogueTables, SealTables, AdjustmentTables, PublicationTables {
+export interface Database extends CatalogueTables, SealTables, AdjustmentTables, PublicationTables, ReportTables {
   org: OrgTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import type { Dialect } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { applyDueAdjustments, remindTriggerDeadlines } from '../domain/adjustments/scheduled.service.ts';
+import { remindOverdueFeedback } from '../domain/feedback/feedback.service.ts';
+import { retryDueReports } from '../domain/reports/reports.service.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { acquireLease } from './leases.ts';
 
@@ -17,6 +19,8 @@ interface Job {
 export const JOBS: Job[] = [
   { name: 'adjustments.apply_due', everySeconds: 60, run: applyDueAdjustments },
   { name: 'triggers.remind', everySeconds: 3600, run: remindTriggerDeadlines },
+  { name: 'reports.retry', everySeconds: 30, run: retryDueReports },
+  { name: 'feedback.remind_overdue', everySeconds: 3600, run: remindOverdueFeedback },
 ];
 
 /** Runs each job whose lease this node can take now. */
