@@ -42,6 +42,7 @@ export interface AdjustmentRequestTable {
   decision_number: string | null;
   decision_year: number | null;
   decision_seq: number | null;
+  submitted_at: string | null;
   approved_at: string | null;
   applied_at: string | null;
   client_tx_id: string | null;
@@ -62,6 +63,7 @@ export interface AdjustmentItemTable {
   item_code: string | null;
   catalogue_item_id: string | null;
   elements: string | null;
+  base_elements: string | null;
   result_code: string | null;
 }
 

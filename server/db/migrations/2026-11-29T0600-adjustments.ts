@@ -51,6 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_number', 'text', (c) => c.unique())
     .addColumn('decision_year', 'integer')
     .addColumn('decision_seq', 'integer')
+    .addColumn('submitted_at', 'text') // last submission: the review queue's age counts from here
     .addColumn('approved_at', 'text')
     .addColumn('applied_at', 'text')
     .addColumn('client_tx_id', 'text', (c) => c.unique())
@@ -78,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('item_code', 'text') // existing item (cancel/change/delegate/entrust)
     .addColumn('catalogue_item_id', 'text') // add
     .addColumn('elements', 'text') // proposed elements, JSON
+    .addColumn('base_elements', 'text') // the effective elements the proposal started from (diff stays meaningful after apply)
     .addColumn('result_code', 'text') // implementation code after apply (new code for delegate/entrust/add)
     .addUniqueConstraint('adjustment_item_seq_uq', ['request_id', 'seq'])
     .execute();

@@ -142,6 +142,8 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect(approved.json()).toMatchObject({ state: 'applied', decisionNumber: expect.stringMatching(new RegExp(`^乌政务调〔${year}〕\\d+号$`)) });
     const item = (await t.call(clerk, 'GET', `/api/items/${code}`)).json();
     expect(item.current.elements.promisedTimeLimit).toEqual({ amount: 1, unit: 'workday' });
+    // The request still shows what it changed, against the version it started from.
+    expect(approved.json().items[0].changes).toContainEqual(expect.objectContaining({ path: 'promisedTimeLimit.amount', before: 3, after: 1 }));
     expect(item.current.source).toBe('adjustment');
     expect((await t.call(clerk, 'GET', '/api/handovers')).json().items.filter((h: { requestId: string }) => h.requestId === id)).toEqual([]);
   });
@@ -165,6 +167,9 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect(pending.statusCode).toBe(409);
     const training = await t.call(clerk, 'POST', `/api/handovers/${h.id}/tasks`, { kind: 'training', title: '许可审查培训', detail: { date: '2026-03-02', trainer: '王磊', attendees: ['巴特尔'] }, done: true });
     expect(training.statusCode, training.body).toBe(200);
+    const auditor = await t.login('auditor');
+    const pendingTask = training.json().tasks.find((x: { status: string }) => x.status !== 'done');
+    expect((await t.call(auditor, 'POST', `/api/handovers/${h.id}/tasks/${pendingTask.id}/complete`, {})).statusCode).toBe(403);
     for (const task of training.json().tasks.filter((x: { status: string }) => x.status !== 'done')) {
       expect((await t.call(town, 'POST', `/api/handovers/${h.id}/tasks/${task.id}/complete`, {})).statusCode).toBe(200);
     }

@@ -81,7 +81,14 @@ function notAllowed(state: AdjustmentState, actor: Actor, row: repo.RequestRow):
 }
 
 /** Checks the request input against the kind's rules; returns normalised proposals with current elements filled in. */
-async function checkInput(ctx: ServiceContext, input: RequestInput, filerOrgId: string): Promise<Array<{ itemCode: string | null; catalogueItemId: string | null; elements: ItemElements | null }>> {
+interface Proposal {
+  itemCode: string | null;
+  catalogueItemId: string | null;
+  elements: ItemElements | null;
+  base: ItemElements | null;
+}
+
+async function checkInput(ctx: ServiceContext, input: RequestInput, filerOrgId: string): Promise<Proposal[]> {
   const problems: ErrorDetail[] = [];
   if (!ADJUSTMENT_KINDS.includes(input.kind)) problems.push({ path: 'body.kind', message: '调整类型不正确' });
   const reasons = REASONS[input.kind] ?? {};
@@ -101,7 +108,7 @@ async function checkInput(ctx: ServiceContext, input: RequestInput, filerOrgId: 
   if (problems.length) throw invalid('ADJUSTMENT.INVALID', '调整申请信息不正确', problems);
 
   const now = ctx.now.toISOString();
-  const out: Array<{ itemCode: string | null; catalogueItemId: string | null; elements: ItemElements | null }> = [];
+  const out: Proposal[] = [];
   for (const [i, p] of input.items.entries()) {
     if (input.kind === 'add') {
       if (!p.catalogueItemId) {
@@ -109,7 +116,7 @@ async function checkInput(ctx: ServiceContext, input: RequestInput, filerOrgId: 
         continue;
       }
       const elements = p.elements ?? (await elementsFromCatalogue(ctx, p.catalogueItemId));
-      out.push({ itemCode: null, catalogueItemId: p.catalogueItemId, elements });
+      out.push({ itemCode: null, catalogueItemId: p.catalogueItemId, elements, base: null });
       continue;
     }
     if (!p.itemCode) {
@@ -119,8 +126,8 @@ async function checkInput(ctx: ServiceContext, input: RequestInput, filerOrgId: 
     const snap = await effectiveSnapshot(ctx.db, p.itemCode, now).catch(() => undefined);
     // Another org's item does not exist for this request.
     if (!snap || snap.orgId !== filerOrgId) throw notFound('ITEM.NOT_FOUND', `事项 ${p.itemCode} 不在本单位现行清单中`);
-    if (input.kind === 'cancel') out.push({ itemCode: p.itemCode, catalogueItemId: snap.catalogueItemId, elements: null });
-    else out.push({ itemCode: p.itemCode, catalogueItemId: snap.catalogueItemId, elements: p.elements ?? snap.elements });
+    if (input.kind === 'cancel') out.push({ itemCode: p.itemCode, catalogueItemId: snap.catalogueItemId, elements: null, base: snap.elements });
+    else out.push({ itemCode: p.itemCode, catalogueItemId: snap.catalogueItemId, elements: p.elements ?? snap.elements, base: snap.elements });
   }
   if (problems.length) throw invalid('ADJUSTMENT.INVALID', '调整申请信息不正确', problems);
   const codes = out.map((o) => o.itemCode).filter(Boolean);
@@ -152,11 +159,11 @@ export async function fileRequest(ctx: ServiceContext, input: RequestInput): Pro
     await repo.insertRequest(trx, {
       id, org_id: actor.orgId, kind: input.kind, reason_code: input.reasonCode, reason_text: input.reasonText?.trim() || null, title: input.title.trim(),
       receiving_org_id: input.receivingOrgId ?? null, effective_from: input.effectiveFrom ? new Date(input.effectiveFrom).toISOString() : null,
-      state: 'draft', action_count: 1, decision_number: null, decision_year: null, decision_seq: null, approved_at: null, applied_at: null,
+      state: 'draft', action_count: 1, decision_number: null, decision_year: null, decision_seq: null, submitted_at: null, approved_at: null, applied_at: null,
       client_tx_id: input.clientTxId ?? null, created_by: actor.userId, created_at: now, updated_at: now,
     });
     await repo.linkTriggers(trx, id, input.triggerIds ?? []);
-    await repo.replaceItems(trx, id, items.map((it, i) => ({ id: newId(ctx.now.getTime()), request_id: id, seq: i + 1, item_code: it.itemCode, catalogue_item_id: it.catalogueItemId, elements: it.elements ? JSON.stringify(it.elements) : null, result_code: null })));
+    await repo.replaceItems(trx, id, items.map((it, i) => ({ id: newId(ctx.now.getTime()), request_id: id, seq: i + 1, item_code: it.itemCode, catalogue_item_id: it.catalogueItemId, elements: it.elements ? JSON.stringify(it.elements) : null, base_elements: it.base ? JSON.stringify(it.base) : null, result_code: null })));
     await repo.insertAction(trx, actionRow(ctx, id, 1, 'create', null, 'draft', 'dept_editor', null));
     await recordAudit(trx, ctx, { action: 'adjustment.create', targetType: 'adjustment', targetId: id, summary: { kind: input.kind, title: input.title, items: items.length } });
   });
@@ -197,7 +204,7 @@ export async function editRequest(ctx: ServiceContext, id: string, input: Reques
       effective_from: input.effectiveFrom ? new Date(input.effectiveFrom).toISOString() : null, updated_at: ctx.now.toISOString(),
     });
     await repo.linkTriggers(trx, id, input.triggerIds ?? []);
-    await repo.replaceItems(trx, id, items.map((it, i) => ({ id: newId(ctx.now.getTime()), request_id: id, seq: i + 1, item_code: it.itemCode, catalogue_item_id: it.catalogueItemId, elements: it.elements ? JSON.stringify(it.elements) : null, result_code: null })));
+    await repo.replaceItems(trx, id, items.map((it, i) => ({ id: newId(ctx.now.getTime()), request_id: id, seq: i + 1, item_code: it.itemCode, catalogue_item_id: it.catalogueItemId, elements: it.elements ? JSON.stringify(it.elements) : null, base_elements: it.base ? JSON.stringify(it.base) : null, result_code: null })));
     await recordAudit(trx, ctx, { action: 'adjustment.edit', targetType: 'adjustment', targetId: id, summary: { items: items.length } });
   });
   return getRequest(ctx, id);
@@ -233,6 +240,7 @@ export async function actOnRequest(ctx: ServiceContext, id: string, action: Excl
     const tctx = { ...ctx, db: trx };
     let to = rule.to!;
     const patch: Partial<repo.RequestRow> = { state: to, updated_at: ctx.now.toISOString() };
+    if (action === 'submit') patch.submitted_at = ctx.now.toISOString();
     if (action === 'approve') {
       const year = Number(new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
       const seq = await repo.nextDecisionSeq(trx, year);
@@ -294,7 +302,9 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Reque
   const itemViews = [];
   for (const it of items) {
     const proposed = it.elements ? (JSON.parse(it.elements) as ItemElements) : null;
-    const current = it.item_code ? await effectiveSnapshot(ctx.db, it.item_code, now).catch(() => undefined) : undefined;
+    // Compare with what the proposal started from, so the diff still means something after the request is applied.
+    const base = it.base_elements ? (JSON.parse(it.base_elements) as ItemElements) : null;
+    const current = base ? { elements: base } : it.item_code ? await effectiveSnapshot(ctx.db, it.item_code, now).catch(() => undefined) : undefined;
     itemViews.push({
       seq: it.seq,
       itemCode: it.item_code,
@@ -341,6 +351,10 @@ export interface RequestSummary {
   state: AdjustmentState;
   stateLabel: string;
   decisionNumber: string | null;
+  receivingOrgId: string | null;
+  receivingOrgName: string | null;
+  effectiveFrom: string | null;
+  submittedAt: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -351,10 +365,12 @@ export async function listRequests(ctx: ServiceContext, f: { state?: AdjustmentS
   const scope = isBureau(actor) || actor.roles.includes('auditor') ? undefined : actor.orgId;
   const states = f.queue ? ['submitted', 'under_review'] : f.state ? [f.state] : undefined;
   const rows = await repo.listRequests(ctx.db, { orgId: scope, states, limit: 500 });
-  const orgs = await orgsByIds(ctx, rows.map((r) => r.org_id));
+  const orgs = await orgsByIds(ctx, rows.flatMap((r) => [r.org_id, r.receiving_org_id ?? r.org_id]));
   return rows.map((r) => ({
     id: r.id, orgId: r.org_id, orgName: orgs.get(r.org_id)?.nameZh ?? '', kind: r.kind as AdjustmentKind, title: r.title, state: r.state as AdjustmentState,
-    stateLabel: ADJUSTMENT_STATE_LABELS[r.state as AdjustmentState], decisionNumber: r.decision_number, updatedAt: r.updated_at, createdAt: r.created_at,
+    stateLabel: ADJUSTMENT_STATE_LABELS[r.state as AdjustmentState], decisionNumber: r.decision_number,
+    receivingOrgId: r.receiving_org_id, receivingOrgName: r.receiving_org_id ? (orgs.get(r.receiving_org_id)?.nameZh ?? null) : null,
+    effectiveFrom: r.effective_from, submittedAt: r.submitted_at, updatedAt: r.updated_at, createdAt: r.created_at,
   }));
 }
 

@@ -35,7 +35,7 @@ export async function adjustmentDashboard(ctx: ServiceContext): Promise<Adjustme
     return { id: t.id, title: t.title, dueOn: t.dueOn, overdue: t.overdue, dueSoon: !t.overdue && left !== null && left <= 5, workingDaysLeft: left };
   });
   const queue = (await listRequests(ctx, { queue: true })).map((r) => ({
-    id: r.id, title: r.title, orgName: r.orgName, state: r.state, submittedAt: r.updatedAt, ageWorkingDays: days(beijingDate(r.updatedAt), today),
+    id: r.id, title: r.title, orgName: r.orgName, state: r.state, submittedAt: r.submittedAt ?? r.updatedAt, ageWorkingDays: days(beijingDate(r.submittedAt ?? r.updatedAt), today),
   }));
   const handovers = (await listHandovers(ctx, 'open')).map((h) => {
     const age = days(beijingDate(h.createdAt), today);

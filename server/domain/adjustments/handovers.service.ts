@@ -88,9 +88,12 @@ export async function addHandoverTask(ctx: ServiceContext, id: string, input: { 
   return getHandover(ctx, id);
 }
 
-/** Marks a guidance task done. @throws HANDOVER.NOT_FOUND, HANDOVER.TASK_NOT_FOUND */
+/** Marks a guidance task done. @throws HANDOVER.NOT_FOUND, HANDOVER.TASK_NOT_FOUND, ACCESS.FORBIDDEN (auditors) */
 export async function completeHandoverTask(ctx: ServiceContext, id: string, taskId: string): Promise<HandoverView> {
+  const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
+  // Staff of either org (or the bureau) mark guidance done; auditors only read.
+  if (!canAddHandoverTask(actor, row.from_org_id) && !canConfirmHandover(actor, row.to_org_id)) throw forbidden();
   const task = (await repo.tasksOf(ctx.db, [id])).find((t) => t.id === taskId);
   if (!task) throw notFound('HANDOVER.TASK_NOT_FOUND', '交接任务不存在');
   if (row.status !== 'open') throw conflict('HANDOVER.CLOSED', '交接已完成');
