@@ -16,6 +16,21 @@ const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const SealsPage = lazy(() => import('./pages/SealsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const AdjustmentDashboardPage = lazy(() => import('./pages/AdjustmentDashboardPage.tsx'));
+const AdjustmentListPage = lazy(() => import('./pages/AdjustmentListPage.tsx'));
+const AdjustmentDetailPage = lazy(() => import('./pages/AdjustmentDetailPage.tsx'));
+const AdjustmentWizardPage = lazy(() => import('./pages/AdjustmentWizardPage.tsx'));
+const TriggerListPage = lazy(() => import('./pages/TriggerListPage.tsx'));
+const TriggerDetailPage = lazy(() => import('./pages/TriggerDetailPage.tsx'));
+const HandoverListPage = lazy(() => import('./pages/HandoverListPage.tsx'));
+const HandoverDetailPage = lazy(() => import('./pages/HandoverDetailPage.tsx'));
+const ItemsListPage = lazy(() => import('./pages/ItemsListPage.tsx'));
+const ItemsDetailPage = lazy(() => import('./pages/ItemsDetailPage.tsx'));
+const ItemsImportPage = lazy(() => import('./pages/ItemsImportPage.tsx'));
+const CatalogueListPage = lazy(() => import('./pages/CatalogueListPage.tsx'));
+const CatalogueDetailPage = lazy(() => import('./pages/CatalogueDetailPage.tsx'));
+const CatalogueEditPage = lazy(() => import('./pages/CatalogueEditPage.tsx'));
+const ConsistencyPage = lazy(() => import('./pages/ConsistencyPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, signedOutOnPurpose } = useAuth();
@@ -79,6 +94,60 @@ const router = createBrowserRouter(
             </RequireRole>
           ),
         },
+        // 动态调整 (DOMAIN §3): the server scopes every list to the caller's org; the guards only spare clicks.
+        { path: 'adjustments/dashboard', element: <AdjustmentDashboardPage /> },
+        { path: 'adjustments', element: <AdjustmentListPage /> },
+        {
+          path: 'adjustments/new',
+          element: (
+            <RequireRole roles={['dept_editor']}>
+              <AdjustmentWizardPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'adjustments/:id', element: <AdjustmentDetailPage /> },
+        {
+          path: 'adjustments/:id/edit',
+          element: (
+            <RequireRole roles={['dept_editor']}>
+              <AdjustmentWizardPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'triggers', element: <TriggerListPage /> },
+        { path: 'triggers/:id', element: <TriggerDetailPage /> },
+        { path: 'handovers', element: <HandoverListPage /> },
+        { path: 'handovers/:id', element: <HandoverDetailPage /> },
+        // 清单 (issue 3): "items/import" is a static segment, so it wins over the item code.
+        { path: 'items', element: <ItemsListPage /> },
+        {
+          path: 'items/import',
+          element: (
+            <RequireRole roles={['bureau_admin', 'dept_editor']}>
+              <ItemsImportPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'items/:code', element: <ItemsDetailPage /> },
+        { path: 'catalogue', element: <CatalogueListPage /> },
+        {
+          path: 'catalogue/new',
+          element: (
+            <RequireRole roles={['bureau_admin', 'bureau_reviewer']}>
+              <CatalogueEditPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'catalogue/:id', element: <CatalogueDetailPage /> },
+        {
+          path: 'catalogue/:id/new-version',
+          element: (
+            <RequireRole roles={['bureau_admin', 'bureau_reviewer']}>
+              <CatalogueEditPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'consistency', element: <ConsistencyPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

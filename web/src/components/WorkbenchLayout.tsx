@@ -6,6 +6,7 @@ import { useAuth } from '../useAuth.ts';
 import { navItemFor, visibleNavItems } from '../nav.tsx';
 import { errorMessage } from '../formErrors.ts';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { FullPageSpin } from './FullPageSpin.tsx';
 import { BRAND } from '../site.ts';
 
@@ -82,6 +83,7 @@ export function WorkbenchLayout() {
             {BRAND}
           </Typography.Text>
           <Space size="middle">
+            <NotificationBell />
             {me.memberships.length > 1 ? (
               <Select
                 aria-label="切换机构"

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useAuth } from '../useAuth.ts';
 import { visibleNavItems } from '../nav.tsx';
 import { ROLE_COLORS, roleLabel } from '../labels.ts';
+import { AdjustmentHomeCard } from '../components/adjustments/AdjustmentHomeCard.tsx';
 
 function greeting(hour: number): string {
   if (hour < 6) return '夜深了';
@@ -14,7 +15,7 @@ function greeting(hour: number): string {
 }
 
 export default function HomePage() {
-  const { me } = useAuth();
+  const { me, hasRole } = useAuth();
   if (!me) return null;
   const links = visibleNavItems(me.roles).filter((item) => item.path !== '/');
   const now = dayjs();
@@ -68,6 +69,7 @@ export default function HomePage() {
           ]}
         />
       </Card>
+      {hasRole('bureau_admin', 'bureau_reviewer') && <AdjustmentHomeCard />}
       <Row gutter={[16, 16]}>
         {links.map((item) => (
           <Col key={item.path} xs={24} sm={12} lg={6}>
