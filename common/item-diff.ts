@@ -11,9 +11,12 @@ export interface ElementChange {
 // Ids and timestamps are bookkeeping, not content: they never make a material difference.
 const IGNORED_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'created_at', 'updated_at']);
 
-/** Normalises a value for comparison: whitespace folded in strings, bookkeeping keys dropped. */
+// Chinese text has no spaces between words: whitespace next to a CJK character or punctuation mark is layout only.
+const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) | (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+
+/** Normalises a value for comparison: whitespace folded in strings (dropped beside Chinese), bookkeeping keys dropped. */
 export function normalise(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim().replace(CJK_SPACE, '');
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -27,18 +30,21 @@ export function normalise(value: unknown): unknown {
   return value;
 }
 
+// Wrapped, so that a missing, null or empty value compares equal at the top level as it does inside objects.
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+  return JSON.stringify(normalise({ v: a })) === JSON.stringify(normalise({ v: b }));
 }
+
+const keyText = (v: unknown) => String(normalise(String(v)));
 
 /** The identity of an entry in a list element, so a reordered or edited entry is matched, not re-added. */
 function entryKey(entry: unknown, index: number): string {
   if (entry && typeof entry === 'object') {
     const e = entry as Record<string, unknown>;
-    if (typeof e.law === 'string') return `${String(e.law).trim()}${e.article ? ` ${String(e.article).trim()}` : ''}`;
+    if (typeof e.law === 'string') return `${keyText(e.law)}${e.article ? ` ${keyText(e.article)}` : ''}`;
     if (typeof e.seq === 'number') return String(e.seq);
-    if (typeof e.name === 'string') return String(e.name).trim();
-    if (typeof e.question === 'string') return String(e.question).trim();
+    if (typeof e.name === 'string') return keyText(e.name);
+    if (typeof e.question === 'string') return keyText(e.question);
   }
   return typeof entry === 'string' || typeof entry === 'number' ? String(entry) : `#${index}`;
 }
@@ -57,7 +63,7 @@ function diffValue(path: string, a: unknown, b: unknown, out: ElementChange[]): 
   if (Array.isArray(a) && Array.isArray(b)) {
     const left = new Map(a.map((e, i) => [entryKey(e, i), e]));
     const right = new Map(b.map((e, i) => [entryKey(e, i), e]));
-    if (left.size !== a.length || right.size !== b.length || a.every((e) => typeof e !== 'object')) {
+    if (left.size !== a.length || right.size !== b.length || [...a, ...b].every((e) => typeof e !== 'object' || e === null)) {
       // Scalar lists (recipients, themes) and lists with duplicate keys compare as a whole.
       out.push({ path, kind: 'changed', before: a, after: b });
       return;

@@ -143,6 +143,8 @@ export interface ListFilter {
   theme?: string;
   onlineDepth?: number;
   itemIds?: string[];
+  /** Leaves out secret (涉密) items of this (行政备案) type code: the public never sees them (filing Art 5). */
+  excludeSecretOfType?: string;
   after?: string;
   limit: number;
 }
@@ -160,6 +162,10 @@ function listQuery(db: Kysely<Database>, f: Omit<ListFilter, 'after' | 'limit'>)
   if (f.theme) q = q.where('v.themes', 'like', `%,${f.theme},%`);
   if (f.onlineDepth !== undefined) q = q.where('v.online_depth', '>=', f.onlineDepth);
   if (f.itemIds) q = q.where('v.item_id', 'in', f.itemIds.length ? f.itemIds : ['']);
+  // `elements` is JSON.stringify output: the key "secret" exists only in the filing settings, and a quote inside a
+  // string value is escaped, so this pattern matches the flag and nothing else. Other types skip the LIKE.
+  const secretType = f.excludeSecretOfType;
+  if (secretType) q = q.where((eb) => eb.or([eb('v.type', '<>', secretType), eb('v.elements', 'not like', '%"secret":true%')]));
   return q;
 }
 
@@ -221,4 +227,172 @@ export async function countCurrentItems(db: Kysely<Database>, f: { orgId?: strin
   if (f.type) inner = inner.where('type', '=', f.type);
   const row = await db.selectFrom(inner.limit(cap + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// ---- spreadsheet import/export (batched: one query per chunk, never per row)
+
+// Well below SQLite's and PostgreSQL's bound-parameter limits for the widest table (item_version, 24 columns).
+const CHUNK = 200;
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Catalogue items by basic code, with their current version's levels. */
+export async function catalogueItemsByBasicCodes(db: Kysely<Database>, basicCodes: string[]) {
+  const out: Array<{ id: string; basic_code: string; current_version_no: number; levels: string }> = [];
+  for (const part of chunks([...new Set(basicCodes)], 500)) {
+    out.push(
+      ...(await db
+        .selectFrom('catalogue_item as c')
+        .innerJoin('catalogue_item_version as v', (j) => j.onRef('v.catalogue_item_id', '=', 'c.id').onRef('v.version_no', '=', 'c.current_version_no'))
+        .select(['c.id', 'c.basic_code', 'c.current_version_no', 'v.levels'])
+        .where('c.basic_code', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Items by implementation code, any number of codes. */
+export async function itemsByCodes(db: Kysely<Database>, codes: string[]): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for (const part of chunks([...new Set(codes)], 500)) out.push(...(await findItemsByCodes(db, part)));
+  return out;
+}
+
+/** Per item: its open draft and its latest final version (the rows an import compares a row against). */
+export async function latestVersionsOfItems(db: Kysely<Database>, itemIds: string[]): Promise<ItemVersionRow[]> {
+  const out: ItemVersionRow[] = [];
+  for (const part of chunks(itemIds, 500)) {
+    out.push(
+      ...(await db
+        .selectFrom('item_version as v')
+        .selectAll('v')
+        .where('v.item_id', 'in', part)
+        .where((eb) =>
+          eb.or([
+            eb('v.state', '=', 'draft'),
+            eb(
+              'v.version_no',
+              '=',
+              eb.selectFrom('item_version as w').select((w) => w.fn.max<number>('w.version_no').as('m')).whereRef('w.item_id', '=', 'v.item_id').where('w.state', '=', 'final'),
+            ),
+          ]),
+        )
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** The highest version number of each item (any state). */
+export async function maxVersionNos(db: Kysely<Database>, itemIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const part of chunks(itemIds, 500)) {
+    const rows = await db
+      .selectFrom('item_version')
+      .select(['item_id', (eb) => eb.fn.max<number>('version_no').as('m')])
+      .where('item_id', 'in', part)
+      .groupBy('item_id')
+      .execute();
+    for (const r of rows) out.set(r.item_id, Number(r.m));
+  }
+  return out;
+}
+
+export async function insertItems(db: Kysely<Database>, rows: ItemRow[]): Promise<void> {
+  for (const part of chunks(rows)) await db.insertInto('item').values(part).execute();
+}
+
+export async function insertItemVersions(db: Kysely<Database>, rows: ItemVersionRow[]): Promise<void> {
+  for (const part of chunks(rows)) await db.insertInto('item_version').values(part).execute();
+}
+
+export async function insertHandlingItems(db: Kysely<Database>, rows: HandlingItemTable[]): Promise<void> {
+  for (const part of chunks(rows, 500)) await db.insertInto('handling_item').values(part).execute();
+}
+
+/** Ends the effective interval of these (open, final) versions at `effectiveTo`. */
+export async function closeVersions(db: Kysely<Database>, versionIds: string[], effectiveTo: string): Promise<void> {
+  for (const part of chunks(versionIds, 500)) await db.updateTable('item_version').set({ effective_to: effectiveTo }).where('id', 'in', part).execute();
+}
+
+/** The final versions effective at `at` of these implementation codes (an export page's full element sets). */
+export async function effectiveVersionsByCodes(db: Kysely<Database>, codes: string[], at: string): Promise<ItemVersionRow[]> {
+  const out: ItemVersionRow[] = [];
+  for (const part of chunks(codes, 500)) {
+    out.push(
+      ...(await db
+        .selectFrom('item_version as v')
+        .selectAll('v')
+        .where('v.implementation_code', 'in', part)
+        .where('v.state', '=', 'final')
+        .where('v.effective_from', '<=', at)
+        .where((eb) => eb.or([eb('v.effective_to', 'is', null), eb('v.effective_to', '>', at)]))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Final versions whose interval starts or ends within (from, to]: every item the list changed for in that window. */
+export async function versionsTouchedBetween(db: Kysely<Database>, from: string, to: string): Promise<ItemVersionRow[]> {
+  return db
+    .selectFrom('item_version')
+    .selectAll()
+    .where('state', '=', 'final')
+    .where((eb) => eb.or([eb.and([eb('effective_from', '>', from), eb('effective_from', '<=', to)]), eb.and([eb('effective_to', '>', from), eb('effective_to', '<=', to)])]))
+    .execute();
+}
+
+/** Final versions of the given items effective at `at`. */
+export async function versionsOfItemsAt(db: Kysely<Database>, itemIds: string[], at: string): Promise<ItemVersionRow[]> {
+  if (!itemIds.length) return [];
+  const out: ItemVersionRow[] = [];
+  for (let i = 0; i < itemIds.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('item_version')
+        .selectAll()
+        .where('item_id', 'in', itemIds.slice(i, i + 500))
+        .where('state', '=', 'final')
+        .where('effective_from', '<=', at)
+        .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** (code, version no) of every version effective at `at`, in code order, streamed in pages. */
+export async function* effectivePairs(db: Kysely<Database>, at: string): AsyncGenerator<{ code: string; versionNo: number }> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('item_version')
+      .select(['implementation_code', 'version_no'])
+      .where('state', '=', 'final')
+      .where('implementation_code', '>', after)
+      .where('effective_from', '<=', at)
+      .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))
+      .orderBy('implementation_code')
+      .limit(5000)
+      .execute();
+    for (const r of rows) yield { code: r.implementation_code, versionNo: r.version_no };
+    if (rows.length < 5000) return;
+    after = rows[rows.length - 1].implementation_code;
+  }
+}
+
+/** The instant before which the list may no longer change (the latest publication). */
+export async function frozenUntil(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('list_freeze').select('frozen_until').where('id', '=', 'list').executeTakeFirst();
+  return row?.frozen_until ?? null;
+}
+
+export async function setFrozenUntil(db: Kysely<Database>, at: string): Promise<void> {
+  await db.insertInto('list_freeze').values({ id: 'list', frozen_until: at }).onConflict((oc) => oc.column('id').doUpdateSet({ frozen_until: at })).execute();
 }

@@ -5,7 +5,8 @@ export const ImplementationCodeParams = Type.Object({ code: Type.String({ minLen
 export const VersionParams = Type.Object({ ...ImplementationCodeParams.properties, versionNo: Type.Integer({ minimum: 1 }) });
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: the app's Ajv coerces types, and with the string branch first a null was stored as "".
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([Type.Null(), t]);
 const AsOf = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?$' });
 
 export const ListQuery = Type.Object({

@@ -340,6 +340,7 @@ export async function discardDraft(ctx: ServiceContext, code: string, versionNo:
  * @throws ITEM.DRAFT_INVALID (400 with all problems), ITEM.INTERVAL_OVERLAP (409)
  */
 export async function applyDraftVersion(trx: ServiceContext['db'], ctx: ServiceContext, item: repo.ItemRow, row: repo.ItemVersionRow, effectiveFrom: string): Promise<void> {
+  await assertNotFrozen(trx, effectiveFrom);
   const elements = JSON.parse(row.elements) as ItemElements;
   const problems = await validateElements({ ...ctx, db: trx }, elements);
   if (problems.length > 0) throw invalid('ITEM.DRAFT_INVALID', '草稿未通过校验，不能生效', problems);
@@ -348,7 +349,7 @@ export async function applyDraftVersion(trx: ServiceContext['db'], ctx: ServiceC
     throw conflict('ITEM.INTERVAL_OVERLAP', '生效时间与已有版本的有效期重叠', { conflictingVersions: later.map((v) => ({ versionNo: v.version_no, effectiveFrom: v.effective_from })) });
   }
   const open = await repo.effectiveVersionAt(trx, item.id, effectiveFrom);
-  if (open) await repo.updateItemVersion(trx, open.id, { effective_to: effectiveFrom });
+  if (open) await repo.updateItemVersion(trx, open.id, { effective_to: effectiveFrom, updated_at: ctx.now.toISOString() });
   const now = ctx.now.toISOString();
   await repo.updateItemVersion(trx, row.id, { state: 'final', effective_from: effectiveFrom, finalised_at: now, finalised_by: ctx.actor?.userId ?? null, updated_at: now });
   await repo.replaceHandlingItems(trx, row.id, handlingRows(item.implementation_code, row.id, elements));
@@ -359,8 +360,24 @@ export async function applyDraftVersion(trx: ServiceContext['db'], ctx: ServiceC
   if (effectiveFrom <= now) await indexCurrent(trx, item, elements, cat.basic_code);
 }
 
+/**
+ * A published list is never rewritten: nothing may take effect (or end) before the latest publication.
+ * @throws ITEM.BEFORE_PUBLISHED (409)
+ */
+export async function assertNotFrozen(trx: ServiceContext['db'], effectiveFrom: string): Promise<void> {
+  const frozen = await repo.frozenUntil(trx);
+  if (frozen && effectiveFrom < frozen) {
+    throw conflict('ITEM.BEFORE_PUBLISHED', `生效时间早于最近一次清单公布（${frozen}），已公布的清单不可追溯修改`, { frozenUntil: frozen });
+  }
+}
+
 /** Puts an item's effective elements into the search index. */
 export async function indexCurrent(trx: ServiceContext['db'], item: repo.ItemRow, el: ItemElements, basicCode: string): Promise<void> {
+  // Secret (涉密) filing items stay out of search, which serves the public list (filing Art 5).
+  if (el.filing?.secret) {
+    await unindexItem(trx, item.id);
+    return;
+  }
   const codes = [item.implementation_code, basicCode, ...el.handlingItems.map((h) => buildHandlingItemCode(item.implementation_code, h.seq))];
   await indexItem(trx, {
     itemId: item.id,
@@ -391,6 +408,8 @@ function effectiveInstant(value: string): string {
  */
 export async function getPublicItem(ctx: ServiceContext, code: string, asOf?: string) {
   const detail = await getItemDetail({ ...ctx, actor: null }, code, asOfInstant(asOf, ctx.now));
+  // A secret filing item is not on the public list: to the public it does not exist.
+  if (detail.current?.elements.filing?.secret) throw itemNotFound();
   if (!detail.current) throw notFound('ITEM.NOT_EFFECTIVE', '该事项在所查询的日期不在清单内');
   return { implementationCode: detail.implementationCode, orgId: detail.orgId, orgName: detail.orgName, basicCode: detail.basicCode, ...detail.current };
 }

@@ -84,13 +84,16 @@ const decodeCursor = (v: string | undefined) => (v ? Buffer.from(v, 'base64url')
 
 /**
  * The list effective now or at `asOf`, filtered, searched (Chinese, relevance-ranked, counts capped at 10000),
- * one page at a time. Secret filing items never appear here.
+ * one page at a time. Secret filing items never appear in the public list (no actor) nor in search.
  * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
  */
 export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
   const limit = query.limit ?? 20;
   const at = asOfInstant(query.asOf, ctx.now);
-  const filter = { at, orgId: query.orgId, type: query.type, recipient: query.recipient, caseKind: query.caseKind, theme: query.theme, onlineDepth: query.onlineDepth };
+  const filter = {
+    at, orgId: query.orgId, type: query.type, recipient: query.recipient, caseKind: query.caseKind, theme: query.theme, onlineDepth: query.onlineDepth,
+    excludeSecretOfType: ctx.actor ? undefined : ctx.config.filingTypeCode,
+  };
   const q = query.q?.trim();
   if (q) {
     const offset = Number(decodeCursor(query.cursor) ?? '0');
@@ -113,7 +116,8 @@ export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<
     return { items: await entries(ctx, page), total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
   }
   const after = decodeCursor(query.cursor);
-  const simple = !query.asOf && filter.recipient === undefined && filter.caseKind === undefined && !filter.theme && filter.onlineDepth === undefined;
+  // The search table holds no secret items (see indexCurrent): only the public may page the current list from it.
+  const simple = !ctx.actor && !query.asOf && filter.recipient === undefined && filter.caseKind === undefined && !filter.theme && filter.onlineDepth === undefined;
   let rows: repo.ItemVersionRow[];
   let total: number;
   if (simple) {

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
+import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
+import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
+
+// Chinese search over the current list (GET /api/public/items?q=): 1-, 2-, 3- and 5-character queries, Latin
+// keywords and codes, relevance order, filters, paging and counts — the same answers on SQLite and PostgreSQL.
+
+interface ListPage {
+  items: Array<{ implementationCode: string; name: string; orgName: string; typeLabel: string }>;
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
+
+const demoUsccOf = (key: string) => {
+  const d = DEMO_ORGS.find((o) => o.key === key)!;
+  return demoUscc(d.division, d.serial);
+};
+
+interface Spec {
+  key: string;
+  org: string;
+  name: string;
+  keywords: string[];
+  type?: string;
+  law?: string;
+}
+
+// A small list whose expected answers can be read off by eye.
+const SPECS: Spec[] = [
+  { key: 'A', org: 'scjg', name: '食品经营许可', keywords: ['餐饮', 'XK'] },
+  { key: 'B', org: 'scjg', name: '食品经营许可延续登记事项', keywords: [] },
+  { key: 'C', org: 'scjg', name: '小作坊食品经营许可', keywords: [] },
+  { key: 'D', org: 'wjw', name: '医师执业注册', keywords: ['Doctor'], law: '《中华人民共和国医师法》' },
+  { key: 'E', org: 'wjw', name: '公共场所卫生许可', keywords: [] },
+  { key: 'F', org: 'gaj', name: '养犬登记', keywords: ['dog'] },
+  { key: 'G', org: 'nmj', name: '动物防疫条件合格证核发', keywords: [], type: '07' },
+  { key: 'H', org: 'wjw', name: '医疗机构执业许可证', keywords: [] },
+  { key: 'I', org: 'city', name: '道路运输经营许可', keywords: [] },
+];
+
+describe(`search (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let admin: Session;
+  const orgIds = new Map<string, string>();
+  const codes = new Map<string, string>();
+  const basicCodes = new Map<string, string>();
+  const code = (key: string) => codes.get(key)!;
+  const keyOf = (implementationCode: string) => [...codes].find(([, c]) => c === implementationCode)?.[0] ?? implementationCode;
+
+  function elementsOf(s: Spec): { uniform: UniformElements; local: Partial<ItemElements> } {
+    const uniform = uniformElements({
+      name: s.name,
+      type: s.type ?? '01',
+      legalBasis: [{ law: s.law ?? '《中华人民共和国行政许可法》', article: '第十二条' }],
+    });
+    const local: Partial<ItemElements> = {
+      keywords: s.keywords,
+      handlingItems: [{ seq: 1, name: `${s.name}（新设）`, splitReason: '新设' }],
+    };
+    return { uniform, local };
+  }
+
+  async function loadItem(s: Spec, uniform: UniformElements, local: Partial<ItemElements>): Promise<string> {
+    const basicCode = nextBasicCode();
+    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode, origin: 'provincial', levels: [3, 4], uniform });
+    expect(cat.statusCode, cat.body).toBe(201);
+    const level = DEMO_ORGS.find((o) => o.key === s.org)!.level;
+    const created = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.get(s.org), levelDigit: level });
+    expect(created.statusCode, created.body).toBe(201);
+    const implementationCode = created.json().implementationCode as string;
+    const saved = await t.call(admin, 'PUT', `/api/items/${implementationCode}/versions/1`, { elements: itemElements(local, uniform) });
+    expect(saved.json().problems).toEqual([]);
+    expect((await t.call(admin, 'POST', `/api/items/${implementationCode}/versions/1/load`, {})).statusCode).toBe(200);
+    basicCodes.set(s.key, basicCode);
+    return implementationCode;
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    admin = await t.login('admin');
+    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
+    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id);
+    for (const s of SPECS) {
+      const { uniform, local } = elementsOf(s);
+      codes.set(s.key, await loadItem(s, uniform, local));
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function search(q: string, extra = ''): Promise<ListPage> {
+    const res = await t.call(undefined, 'GET', `/api/public/items?q=${encodeURIComponent(q)}&limit=100${extra}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+  /** The keys of the items found, in relevance order. */
+  const found = async (q: string, extra = '') => (await search(q, extra)).items.map((i) => keyOf(i.implementationCode));
+  const sorted = (keys: string[]) => [...keys].sort();
+
+  it('1 character: every item whose name or keywords hold it', async () => {
+    expect(await found('证')).toEqual(['H', 'G']);
+    expect(await found('犬')).toEqual(['F']);
+    expect(await found('鲸')).toEqual([]);
+  });
+
+  it('2 characters: bigrams of names and keywords', async () => {
+    const hits = await found('许可');
+    expect(sorted(hits)).toEqual(['A', 'B', 'C', 'E', 'H', 'I']);
+    expect(hits[0]).toBe('A');
+    expect(hits.at(-1)).toBe('B');
+    expect(await found('餐饮')).toEqual(['A']);
+    expect(await found('执业')).toEqual(['D', 'H']);
+  });
+
+  it('3 characters', async () => {
+    expect(await found('经营许')).toEqual(['A', 'I', 'C', 'B']);
+    expect(await found('医师法')).toEqual(['D']);
+  });
+
+  it('5 characters: name prefixes before names that merely contain the query', async () => {
+    expect(await found('食品经营许')).toEqual(['A', 'B', 'C']);
+  });
+
+  it('relevance: the exact name first, then names starting with it (even when longer), then names containing it', async () => {
+    expect(await found('食品经营许可')).toEqual(['A', 'B', 'C']);
+    expect(await found('医疗机构执业许可证')).toEqual(['H']);
+  });
+
+  it('Latin keywords of 1, 2 and more letters, in any case', async () => {
+    expect(await found('doctor')).toEqual(['D']);
+    expect(await found('DOCTOR')).toEqual(['D']);
+    expect(await found('Dog')).toEqual(['F']);
+    expect(await found('xk')).toEqual(['A']);
+    expect(await found('x')).toEqual(['A']);
+  });
+
+  it('codes: a whole implementation code, a handling-item code, a basic code, and a 10-character code prefix', async () => {
+    expect(await found(code('D'))).toEqual(['D']);
+    expect(await found(`${code('A')}01`)).toEqual(['A']);
+    expect(await found(basicCodes.get('E')!)).toEqual(['E']);
+    expect(await found(basicCodes.get('E')!.toLowerCase())).toEqual(['E']);
+    const banner = code('A').slice(0, 10);
+    expect(banner).toBe('1115062699');
+    expect(sorted(await found(banner))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    expect(await found(code('I').slice(0, 10))).toEqual(['I']);
+  });
+
+  it('several terms must all match', async () => {
+    expect(sorted(await found('食品 许可'))).toEqual(['A', 'B', 'C']);
+    expect(await found('公共 许可')).toEqual(['E']);
+    expect(await found('公共 登记')).toEqual([]);
+  });
+
+  it('LIKE wildcards and quotes in a query are plain characters', async () => {
+    expect(await found('%%%')).toEqual([]);
+    expect(await found('许_')).toEqual([]);
+    expect(await found('经营%')).toEqual([]);
+    expect(await found('"许可"')).toEqual([]);
+  });
+
+  it('filters by org and type narrow the hits; other filters too', async () => {
+    expect(sorted(await found('许可', `&org=${orgIds.get('wjw')}`))).toEqual(['E', 'H']);
+    expect(await found('证', '&type=07')).toEqual(['G']);
+    const withCaseKind = await search('许可', '&caseKind=2');
+    expect(sorted(withCaseKind.items.map((i) => keyOf(i.implementationCode)))).toEqual(['A', 'B', 'C', 'E', 'H', 'I']);
+    expect(withCaseKind.total).toBe(6);
+    expect(await found('许可', '&caseKind=1')).toEqual([]);
+  });
+
+  it('counts are exact and not capped on a small list', async () => {
+    const page = await search('许可');
+    expect(page).toMatchObject({ total: 6, totalCapped: false, nextCursor: null });
+    expect(page.items[0]).toMatchObject({ name: '食品经营许可', orgName: '乌审旗市场监督管理局', typeLabel: '行政许可' });
+    expect((await search('鲸')).total).toBe(0);
+  });
+
+  it('pages through the hits in relevance order without duplicates or gaps', async () => {
+    const all = await found('许可');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await t.call(undefined, 'GET', `/api/public/items?q=${encodeURIComponent('许可')}&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = res.json() as ListPage;
+      expect(page.total).toBe(6);
+      seen.push(...page.items.map((i) => keyOf(i.implementationCode)));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 5);
+    expect(pages).toBe(2);
+    expect(seen).toEqual(all);
+  });
+
+  it('follows the effective version: a renamed item is found by its new name only', async () => {
+    const f = SPECS.find((s) => s.key === 'F')!;
+    const draft = await t.call(admin, 'POST', `/api/items/${code('F')}/drafts`, {});
+    expect(draft.statusCode, draft.body).toBe(201);
+    const { uniform, local } = elementsOf({ ...f, name: '犬只登记证核发' });
+    const versionNo = draft.json().version.versionNo as number;
+    expect((await t.call(admin, 'PUT', `/api/items/${code('F')}/versions/${versionNo}`, { elements: itemElements(local, uniform) })).statusCode).toBe(200);
+    expect(await found('犬只')).toEqual([]);
+    expect((await t.call(admin, 'POST', `/api/items/${code('F')}/versions/${versionNo}/load`, {})).statusCode).toBe(200);
+    expect(await found('养犬')).toEqual([]);
+    expect(await found('犬只')).toEqual(['F']);
+    expect(await found('证')).toEqual(['F', 'H', 'G']);
+  });
+});

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { FILING_TYPE_LABEL, ITEM_TYPES, itemTypeLabel } from '../../../common/dictionaries.ts';
+import { contextOf, type ServiceContext } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { getPublicItem } from '../catalogue/items.service.ts';
+import { listItems } from '../catalogue/list.service.ts';
+import { listOrgs } from '../orgs/orgs.service.ts';
+import { errorPage, guidePage, listPage } from './guide.view.ts';
+
+// Public pages of the list: the service guide (办事指南) per item, its printable version, and the searchable list.
+// They call the catalogue services as the anonymous public (actor null), so drafts and secret items never show.
+
+const CODE = /^[0-9A-Z]{31}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_SIZE = 20;
+// The guide changes only when the effective version does: browsers revalidate after a minute, then get 304.
+const CACHE_CONTROL = 'public, max-age=60, must-revalidate';
+
+type Query = Record<string, string | undefined>;
+
+function publicContext(request: FastifyRequest): ServiceContext {
+  return { ...contextOf(request), actor: null };
+}
+
+async function siteName(ctx: ServiceContext): Promise<{ name: string; orgs: Awaited<ReturnType<typeof listOrgs>> }> {
+  const orgs = await listOrgs(ctx);
+  const bureau = orgs.find((o) => o.kind === 'bureau' && o.parentId === null && o.active);
+  return { name: bureau?.nameZh ?? '政务服务局', orgs };
+}
+
+function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(body);
+}
+
+function notFoundPage(reply: FastifyReply, site: string): FastifyReply {
+  return sendHtml(reply.header('cache-control', 'no-cache'), 404, errorPage(site, '未找到该事项', '您查找的政务服务事项不存在，或在所查询的日期不在本旗公布的清单内。'));
+}
+
+function badRequestPage(reply: FastifyReply, site: string, message: string): FastifyReply {
+  return sendHtml(reply.header('cache-control', 'no-cache'), 400, errorPage(site, '查询条件有误', message));
+}
+
+/** Whether the request's If-None-Match names this ETag (weak or strong, or `*`). */
+function matches(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
+async function renderGuide(request: FastifyRequest, reply: FastifyReply, print: boolean): Promise<FastifyReply> {
+  const ctx = publicContext(request);
+  const { code } = request.params as { code: string };
+  const { asOf } = request.query as Query;
+  const site = await siteName(ctx);
+  if (!CODE.test(code)) return notFoundPage(reply, site.name);
+  if (asOf !== undefined && !(DATE.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
+    return badRequestPage(reply, site.name, '查询日期格式应为 YYYY-MM-DD，例如 2026-03-01。');
+  }
+  let item;
+  try {
+    item = await getPublicItem(ctx, code, asOf);
+  } catch (e) {
+    if (e instanceof DomainError && e.status === 404) return notFoundPage(reply, site.name);
+    throw e;
+  }
+  // One version, one representation: the ETag is the implementation code and version number (plus its end date,
+  // which a later scheduled version sets without a new number).
+  const etag = `"${item.implementationCode}-${item.versionNo}${item.effectiveTo ? `-${Date.parse(item.effectiveTo)}` : ''}${print ? '-print' : ''}"`;
+  reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
+  if (matches(request, etag)) return reply.status(304).send();
+  const entrusting = item.elements.entrustingOrgId ? site.orgs.find((o) => o.id === item.elements.entrustingOrgId) : undefined;
+  const body = guidePage(
+    {
+      siteName: site.name,
+      implementationCode: item.implementationCode,
+      basicCode: item.basicCode,
+      orgName: item.orgName,
+      typeLabel: itemTypeLabel(item.elements.type, ctx.config.filingTypeCode),
+      versionNo: item.versionNo,
+      effectiveFrom: item.effectiveFrom!,
+      effectiveTo: item.effectiveTo,
+      changeNote: item.changeNote,
+      elements: item.elements,
+      handlingItems: item.handlingItems,
+      entrustingOrgName: entrusting?.nameZh ?? null,
+      asOf: asOf ?? null,
+    },
+    { print },
+  );
+  return sendHtml(reply, 200, body);
+}
+
+/** The public list and service guide pages: server-rendered HTML, readable without JavaScript. */
+export const guideRoutes: FastifyPluginAsync = async (app) => {
+  const opts = { schema: { hide: true }, config: { access: 'public' as const } };
+
+  app.get('/items', opts, async (request, reply) => {
+    const ctx = publicContext(request);
+    const raw = request.query as Query;
+    const site = await siteName(ctx);
+    const query = {
+      q: (raw.q ?? '').trim().slice(0, 50),
+      org: raw.org && site.orgs.some((o) => o.id === raw.org) ? raw.org : '',
+      type: raw.type && /^\d{2}$/.test(raw.type) ? raw.type : '',
+      asOf: raw.asOf ?? '',
+    };
+    if (query.asOf && !(DATE.test(query.asOf) && !Number.isNaN(Date.parse(query.asOf)))) {
+      return badRequestPage(reply, site.name, '查询日期格式应为 YYYY-MM-DD，例如 2026-03-01。');
+    }
+    let result;
+    try {
+      result = await listItems(ctx, {
+        q: query.q || undefined, orgId: query.org || undefined, type: query.type || undefined, asOf: query.asOf || undefined,
+        cursor: raw.cursor || undefined, limit: PAGE_SIZE,
+      });
+    } catch (e) {
+      if (e instanceof DomainError && e.status === 400) return badRequestPage(reply, site.name, e.message);
+      throw e;
+    }
+    const types = [
+      ...Object.entries(ITEM_TYPES).map(([code, t]) => ({ code, label: t.label })),
+      ...(ctx.config.filingTypeCode in ITEM_TYPES ? [] : [{ code: ctx.config.filingTypeCode, label: FILING_TYPE_LABEL }]),
+    ].sort((a, b) => a.code.localeCompare(b.code));
+    const orgs = site.orgs
+      .filter((o) => o.active && o.kind !== 'external' && o.kind !== 'village')
+      .map((o) => ({ id: o.id, name: o.nameZh }));
+    const body = listPage({
+      siteName: site.name, query, orgs, types, items: result.items, total: result.total, totalCapped: result.totalCapped,
+      nextCursor: result.nextCursor, paged: Boolean(raw.cursor),
+    });
+    return sendHtml(reply.header('cache-control', 'no-cache'), 200, body);
+  });
+
+  app.get('/items/:code', opts, async (request, reply) => renderGuide(request, reply, false));
+  app.get('/items/:code/print', opts, async (request, reply) => renderGuide(request, reply, true));
+};
