@@ -53,4 +53,5 @@ export interface PublicationTables {
   log_head: LogHeadTable;
   publication_counter: { year: number; last_seq: number };
   list_freeze: { id: string; frozen_until: string };
+  job_state: { name: string; value: string };
 }

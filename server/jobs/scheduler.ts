@@ -9,6 +9,8 @@ import { remindOverdueFeedback } from '../domain/feedback/feedback.service.ts';
 import { retryDueReports } from '../domain/reports/reports.service.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { acquireLease } from './leases.ts';
+import { readJobState, writeJobState } from './job-state.ts';
+import { reindexChangedBetween } from '../domain/catalogue/history.service.ts';
 
 interface Job {
   name: string;
@@ -18,10 +20,20 @@ interface Job {
 
 export const JOBS: Job[] = [
   { name: 'adjustments.apply_due', everySeconds: 60, run: applyDueAdjustments },
+  { name: 'items.index_due', everySeconds: 60, run: indexDueVersions },
   { name: 'triggers.remind', everySeconds: 3600, run: remindTriggerDeadlines },
   { name: 'reports.retry', everySeconds: 30, run: retryDueReports },
   { name: 'feedback.remind_overdue', everySeconds: 3600, run: remindOverdueFeedback },
 ];
+
+// Search follows versions that take effect (or end) on their own; the watermark makes each window run once.
+async function indexDueVersions(ctx: ServiceContext): Promise<number> {
+  const now = ctx.now.toISOString();
+  const from = (await readJobState(ctx.db, 'items.index_due')) ?? new Date(ctx.now.getTime() - 86_400_000).toISOString();
+  const n = await reindexChangedBetween(ctx, from, now);
+  await writeJobState(ctx.db, 'items.index_due', now);
+  return n;
+}
 
 /** Runs each job whose lease this node can take now. */
 export async function runJobsOnce(db: Kysely<Database>, dialect: Dialect, config: Config, holder: string, now = new Date()): Promise<string[]> {

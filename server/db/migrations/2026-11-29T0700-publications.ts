@@ -63,6 +63,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('frozen_until', 'text', (c) => c.notNull())
     .execute();
 
+  // Watermarks of scheduled jobs (e.g. up to when search reflects versions that took effect on their own).
+  await db.schema
+    .createTable('job_state')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('publication_counter')
     .addColumn('year', 'integer', (c) => c.primaryKey())

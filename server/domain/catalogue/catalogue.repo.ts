@@ -65,6 +65,10 @@ export async function updateItem(db: Kysely<Database>, id: string, patch: Partia
   await db.updateTable('item').set(patch).where('id', '=', id).execute();
 }
 
+export async function findItemById(db: Kysely<Database>, id: string): Promise<ItemRow | undefined> {
+  return db.selectFrom('item').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findItemByCode(db: Kysely<Database>, code: string): Promise<ItemRow | undefined> {
   return db.selectFrom('item').selectAll().where('implementation_code', '=', code).executeTakeFirst();
 }

@@ -4,6 +4,7 @@ import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import type { ItemElements } from '../../../common/item-elements.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import * as repo from './catalogue.repo.ts';
+import { indexCurrent, unindexCurrent } from './items.service.ts';
 
 export interface VersionChange {
   itemId: string;
@@ -57,4 +58,29 @@ export async function listDigestAt(ctx: ServiceContext, at: string): Promise<{ d
 /** Freezes the list up to `at` (a publication): later changes may not take effect before it. */
 export async function freezeList(ctx: ServiceContext, at: string): Promise<void> {
   await repo.setFrozenUntil(ctx.db, at);
+}
+
+/**
+ * Brings search in line with versions that took effect (or ended) on their own within (from, to]: a version loaded
+ * or approved for a future date is indexed when its day comes. Idempotent: re-running a window changes nothing.
+ */
+export async function reindexChangedBetween(ctx: ServiceContext, from: string, to: string): Promise<number> {
+  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
+  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+  let n = 0;
+  for (const id of itemIds) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const item = await repo.findItemById(trx, id);
+      if (!item) return;
+      const current = await repo.effectiveVersionAt(trx, id, to);
+      if (current) {
+        const cat = (await repo.findCatalogueItem(trx, item.catalogue_item_id))!;
+        await indexCurrent(trx, item, JSON.parse(current.elements) as ItemElements, cat.basic_code);
+      } else {
+        await unindexCurrent(trx, id);
+      }
+    });
+    n += 1;
+  }
+  return n;
 }

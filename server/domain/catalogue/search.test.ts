@@ -209,3 +209,30 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(await found('证')).toEqual(['F', 'H', 'G']);
   });
 });
+
+describe('search follows versions scheduled for a later day', () => {
+  it('a version loaded for the future enters search when the job runs after its start', async () => {
+    const { buildTestApp } = await import('../../test/test-app.ts');
+    const { itemElements, nextBasicCode, uniformElements } = await import('../../test/factories.ts');
+    const { runJobsOnce } = await import('../../jobs/scheduler.ts');
+    const app = await buildTestApp();
+    try {
+      const admin = await app.login('admin');
+      const orgs = (await app.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
+      const scjg = orgs.find((o) => o.nameZh === '乌审旗市场监督管理局')!.id;
+      const cat = await app.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements({ name: '犬只收容认领登记' }) });
+      const code = (await app.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: scjg, levelDigit: 4 })).json().implementationCode;
+      await app.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name: '犬只收容认领登记' }) });
+      const start = new Date(Date.now() + 60_000).toISOString();
+      expect((await app.call(admin, 'POST', `/api/items/${code}/versions/1/load`, { effectiveFrom: start })).statusCode).toBe(200);
+      const before = (await app.call(undefined, 'GET', `/api/public/items?q=${encodeURIComponent('犬只收容')}`)).json();
+      expect(before.total).toBe(0);
+      await runJobsOnce(app.database.db, app.database.dialect, app.config, 'node-x', new Date(Date.now() + 120_000));
+      // Search answers "now"; look at the index directly, as the public list will see it once the minute has passed.
+      const row = await app.database.db.selectFrom('item_search').select('name').where('implementation_code', '=', code).executeTakeFirst();
+      expect(row?.name).toBe('犬只收容认领登记');
+    } finally {
+      await app.close();
+    }
+  });
+});
