@@ -267,8 +267,11 @@ export async function itemsByCodes(db: Kysely<Database>, codes: string[]): Promi
   return out;
 }
 
-/** Per item: its open draft and its latest final version (the rows an import compares a row against). */
-export async function latestVersionsOfItems(db: Kysely<Database>, itemIds: string[]): Promise<ItemVersionRow[]> {
+/**
+ * Per item: its open draft, its latest final version and the final version effective at `at` (the rows an import
+ * compares a row against).
+ */
+export async function latestVersionsOfItems(db: Kysely<Database>, itemIds: string[], at: string): Promise<ItemVersionRow[]> {
   const out: ItemVersionRow[] = [];
   for (const part of chunks(itemIds, 500)) {
     out.push(
@@ -284,6 +287,11 @@ export async function latestVersionsOfItems(db: Kysely<Database>, itemIds: strin
               '=',
               eb.selectFrom('item_version as w').select((w) => w.fn.max<number>('w.version_no').as('m')).whereRef('w.item_id', '=', 'v.item_id').where('w.state', '=', 'final'),
             ),
+            eb.and([
+              eb('v.state', '=', 'final'),
+              eb('v.effective_from', '<=', at),
+              eb.or([eb('v.effective_to', 'is', null), eb('v.effective_to', '>', at)]),
+            ]),
           ]),
         )
         .execute()),
@@ -399,4 +407,57 @@ export async function frozenUntil(db: Kysely<Database>): Promise<string | null> 
 
 export async function setFrozenUntil(db: Kysely<Database>, at: string): Promise<void> {
   await db.insertInto('list_freeze').values({ id: 'list', frozen_until: at }).onConflict((oc) => oc.column('id').doUpdateSet({ frozen_until: at })).execute();
+}
+
+// ---- public statistics (portal home and the 两优 dashboard)
+
+/** Items on the current public list per org and type (the search table holds exactly those, never secret ones). */
+export async function currentCountsByOrgAndType(db: Kysely<Database>): Promise<Array<{ orgId: string; type: string; n: number }>> {
+  const rows = await db
+    .selectFrom('item_search')
+    .select(['org_id', 'type', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['org_id', 'type'])
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, type: r.type, n: Number(r.n) }));
+}
+
+/**
+ * A fingerprint of the list effective at `at`: it changes whenever a version takes effect, is loaded (even
+ * back-dated) or is closed, so derived statistics and page ETags can be keyed by it.
+ */
+export async function listFingerprint(db: Kysely<Database>, at: string): Promise<string> {
+  const started = await db
+    .selectFrom('item_version')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('effective_from').as('from'), eb.fn.max('finalised_at').as('fin')])
+    .where('state', '=', 'final')
+    .where('effective_from', '<=', at)
+    .executeTakeFirstOrThrow();
+  const ended = await db
+    .selectFrom('item_version')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('effective_to').as('to')])
+    .where('state', '=', 'final')
+    .where('effective_to', '<=', at)
+    .executeTakeFirstOrThrow();
+  return [started.n, started.from, started.fin, ended.n, ended.to].map((v) => String(v ?? '')).join('|');
+}
+
+/** Every public version effective at `at` (no secret filing items), in keyset pages, with its elements. */
+export async function* effectiveVersionPages(
+  db: Kysely<Database>,
+  at: string,
+  excludeSecretOfType: string,
+  pageSize = 1000,
+): AsyncGenerator<Array<Pick<ItemVersionRow, 'implementation_code' | 'org_id' | 'type' | 'case_kind' | 'online_depth' | 'elements'>>> {
+  let after = '';
+  for (;;) {
+    const rows = await listQuery(db, { at, excludeSecretOfType })
+      .select(['v.implementation_code', 'v.org_id', 'v.type', 'v.case_kind', 'v.online_depth', 'v.elements'])
+      .where('v.implementation_code', '>', after)
+      .orderBy('v.implementation_code')
+      .limit(pageSize)
+      .execute();
+    if (rows.length) yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].implementation_code;
+  }
 }
