@@ -5,7 +5,10 @@ import {
 } from '../../../common/dictionaries.ts';
 import type { ItemElements, TimeLimit } from '../../../common/item-elements.ts';
 import { LEVEL_LABELS, type Level } from '../../../common/roles.ts';
+import type { PublicFeedback } from '../feedback/feedback.service.ts';
+import { answeredFeedback, FEEDBACK_CSS, feedbackForm } from './feedback.view.ts';
 import { html, page, type Html } from './html.ts';
+import { CHROME_CSS, chromeHeader, frameOptions, type Chrome } from './layout.ts';
 
 export interface GuideModel {
   siteName: string;
@@ -22,13 +25,23 @@ export interface GuideModel {
   entrustingOrgName: string | null;
   /** The date asked for (`?asOf=`), when the page shows the version effective then. */
   asOf: string | null;
+  /** Header with navigation, language and mode links (the printable page has none). */
+  chrome?: Chrome;
+  /** Public feedback on the item: answered ones are shown, with the form to send more. */
+  feedback?: PublicFeedback[];
 }
 
 export interface ListModel {
   siteName: string;
-  query: { q: string; org: string; type: string; asOf: string };
+  query: { q: string; org: string; type: string; theme?: string; recipient?: string; asOf: string };
   orgs: Array<{ id: string; name: string }>;
   types: Array<{ code: string; label: string }>;
+  /** Theme and recipient filters (offered when given). */
+  themes?: readonly string[];
+  recipients?: Array<{ code: string; label: string }>;
+  /** With `asOf`: the publication in force that day (null: none yet). */
+  asOfPublication?: { number: string; publishedAt: string } | null;
+  chrome?: Chrome;
   items: Array<{ implementationCode: string; name: string; typeLabel: string; orgName: string; promisedTimeLimit: TimeLimit; onlineDepth: number }>;
   total: number;
   totalCapped: boolean;
@@ -79,7 +92,7 @@ function itemUrl(code: string, asOf?: string | null, suffix = ''): string {
   return `/items/${code}${suffix}${asOf ? `?asOf=${asOf}` : ''}`;
 }
 
-const GUIDE_CSS = `
+export const GUIDE_CSS = `
 .crumbs{max-width:60rem;margin:0 auto;padding:.5rem 1.5rem 0;font-size:.875rem}.crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0}
 .crumbs li+li::before{content:"›";margin-right:.25rem;color:var(--muted)}
 header .site{margin:0;font-size:1.125rem;font-weight:600}
@@ -116,9 +129,19 @@ main section a[href^="http"]::after{content:"（" attr(href) "）";font-size:8pt
 @media screen{body{max-width:210mm;margin:1rem auto;padding:8mm 12mm;box-shadow:0 0 6px #bbb}.screen-only{display:block}}
 `;
 
-/** The page frame plus this module's styles (the frame's own style sheet stays first). */
-function framed(title: string, body: Html, css: string): string {
-  return page(title, body).replace('</head>', `<style>${css}</style></head>`);
+/** The page frame plus this module's styles (the frame's own style sheet stays first), in the visitor's language and mode. */
+function framed(title: string, body: Html, css: string, chrome?: Chrome): string {
+  return page(title, body, chrome ? frameOptions(chrome) : 'zh-CN').replace('</head>', `<style>${css}${chrome ? CHROME_CSS : ''}</style></head>`);
+}
+
+/** The header: the portal chrome when there is one, the plain site line otherwise. */
+function siteHeader(siteName: string, chrome?: Chrome): Html {
+  return chrome ? chromeHeader(chrome) : html`<header><p class="site"><a href="/">${siteName}</a> · 政务服务事项清单</p></header>`;
+}
+
+/** `2026-03-01T…` (an instant) → `2026年3月1日` in China. */
+export function longChinaDate(instant: string): string {
+  return longDate(chinaDate(instant));
 }
 
 function section(id: string, title: string, content: Html | Html[] | string): Html {
@@ -293,6 +316,8 @@ ${metaList([
     section('optimisation', '优化情况', optimisation(el)),
     section('faq', '常见问题', faq(el)),
     section('version', '版本信息', version),
+    !print && m.feedback ? section('supervision', '社会监督', html`${answeredFeedback(m.feedback)}<h3 id="send-feedback">我要提意见</h3>
+<p>发现办事指南有误、要求没有法律依据，或有意见建议，请告诉我们：实施机构在规定的工作日内答复，答复向社会公开。</p>${feedbackForm({ item: m.implementationCode })}`) : '',
   ];
 
   const title = `${el.name} · 办事指南 · ${m.siteName}`;
@@ -302,16 +327,16 @@ ${metaList([
 <footer>${m.siteName} · 实施编码 ${m.implementationCode} · 第 ${m.versionNo} 版</footer>`;
     return framed(`${title}（打印版）`, body, GUIDE_CSS + PRINT_CSS);
   }
-  const body = html`<header><p class="site"><a href="/">${m.siteName}</a> · 政务服务事项清单</p></header>
+  const body = html`${siteHeader(m.siteName, m.chrome)}
 <nav class="crumbs" aria-label="当前位置"><ol><li><a href="/">首页</a></li><li><a href="/items">事项清单</a></li><li aria-current="page">${el.name}</li></ol></nav>
 <main id="main">${head}
 <p class="actions no-print"><a href="${printUrl}">打印版（A4）</a>${el.onlineGuideUrl ? link(el.onlineGuideUrl, '网上办理') : ''}<a href="/api/public/items/${m.implementationCode}${m.asOf ? `?asOf=${m.asOf}` : ''}">数据接口（JSON）</a></p>
 ${sections}</main>
 <footer>${m.siteName} · 主办\u3000<a href="${guideUrl}">本页链接</a></footer>`;
-  return framed(title, body, GUIDE_CSS);
+  return framed(title, body, GUIDE_CSS + FEEDBACK_CSS, m.chrome);
 }
 
-/** The public list: search box, filters, one page of results and a link to the next. */
+/** The public list: search box, filters, the as-of banner, one page of results and a link to the next. */
 export function listPage(m: ListModel): string {
   const q = m.query;
   const params = (cursor?: string) => {
@@ -325,13 +350,23 @@ export function listPage(m: ListModel): string {
   const rows = m.items.map(
     (i) => html`<tr><th scope="row"><a href="${itemUrl(i.implementationCode, q.asOf || null)}">${i.name}</a></th><td data-label="实施机构">${i.orgName}</td><td data-label="事项类型">${i.typeLabel}</td><td data-label="承诺时限">${formatLimit(i.promisedTimeLimit)}</td><td data-label="网上办理">${ONLINE_DEPTHS[i.onlineDepth] ?? ''}</td></tr>`,
   );
-  const body = html`<header><p class="site"><a href="/">${m.siteName}</a> · 政务服务事项清单</p></header>
+  const pub = m.asOfPublication;
+  const banner = q.asOf
+    ? html`<p class="notice" role="status">您正在查看 <strong>${longDate(q.asOf)}</strong> 有效的清单。${
+        pub
+          ? html`当日有效的公布版本为<a href="/publications/${encodeURIComponent(pub.number)}">${pub.number}</a>（${longChinaDate(pub.publishedAt)}公布）。`
+          : '当日尚无公布的清单版本。'
+      }<a href="/items">查看现行清单</a></p>`
+    : '';
+  const body = html`${siteHeader(m.siteName, m.chrome)}
 <nav class="crumbs" aria-label="当前位置"><ol><li><a href="/">首页</a></li><li aria-current="page">事项清单</li></ol></nav>
-<main id="main"><h1>政务服务事项清单</h1>
+<main id="main"><h1>政务服务事项清单</h1>${banner}
 <form class="inline" method="get" action="/items" role="search" aria-label="事项检索">
 <label>关键词、事项名称或编码<input type="search" name="q" value="${q.q}" maxlength="50"></label>
 <label>实施机构<select name="org"><option value="">全部机构</option>${m.orgs.map((o) => html`<option value="${o.id}"${o.id === q.org ? html` selected` : ''}>${o.name}</option>`)}</select></label>
 <label>事项类型<select name="type"><option value="">全部类型</option>${m.types.map((t) => html`<option value="${t.code}"${t.code === q.type ? html` selected` : ''}>${t.label}</option>`)}</select></label>
+${m.themes ? html`<label>主题<select name="theme"><option value="">全部主题</option>${m.themes.map((t) => html`<option${t === q.theme ? html` selected` : ''}>${t}</option>`)}</select></label>` : ''}
+${m.recipients ? html`<label>服务对象<select name="recipient"><option value="">全部对象</option>${m.recipients.map((r) => html`<option value="${r.code}"${r.code === q.recipient ? html` selected` : ''}>${r.label}</option>`)}</select></label>` : ''}
 <label>查询日期<input type="date" name="asOf" value="${q.asOf}"></label>
 <button type="submit">查询</button></form>
 <p aria-live="polite">${q.asOf ? `${longDate(q.asOf)}有效的清单中，` : ''}共找到 <strong>${count}</strong> 项事项。</p>
@@ -341,14 +376,14 @@ ${m.items.length
 <nav class="pager" aria-label="分页">${m.paged ? html`<a href="${params()}">回到第一页</a>` : ''}${m.nextCursor ? html`<a href="${params(m.nextCursor)}" rel="next">下一页</a>` : ''}</nav>
 </main>
 <footer>${m.siteName} · 主办</footer>`;
-  return framed(`政务服务事项清单 · ${m.siteName}`, body, GUIDE_CSS);
+  return framed(`政务服务事项清单 · ${m.siteName}`, body, GUIDE_CSS, m.chrome);
 }
 
 /** A Chinese error page (404 unknown or not-effective item, 400 malformed query). */
-export function errorPage(siteName: string, title: string, message: string): string {
-  const body = html`<header><p class="site"><a href="/">${siteName}</a> · 政务服务事项清单</p></header>
+export function errorPage(siteName: string, title: string, message: string, chrome?: Chrome): string {
+  const body = html`${siteHeader(siteName, chrome)}
 <main id="main"><h1>${title}</h1><p>${message}</p>
 <ul><li><a href="/items">浏览政务服务事项清单</a></li><li><a href="/">返回首页</a></li></ul></main>
 <footer>${siteName} · 主办</footer>`;
-  return framed(`${title} · ${siteName}`, body, GUIDE_CSS);
+  return framed(`${title} · ${siteName}`, body, GUIDE_CSS, chrome);
 }

@@ -41,7 +41,16 @@ footer{color:var(--muted);font-size:.875rem;text-align:center;padding:2rem 1rem;
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.5rem}
 `;
 
+export interface PageOptions {
+  lang?: string;
+  /** Classes of the <html> element: `elder` (large type, high contrast), `mong` (Mongolian navigation). */
+  className?: string;
+  /** The skip link's text in the page's language. */
+  skip?: string;
+}
+
 /** The public page frame: small, readable without JavaScript. */
-export function page(title: string, body: Html, lang = 'zh-CN'): string {
-  return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${new Html(STYLE)}</style></head><body><a class="skip" href="#main">跳到正文</a>${body}</body></html>`.value}`;
+export function page(title: string, body: Html, options: string | PageOptions = 'zh-CN'): string {
+  const o = typeof options === 'string' ? { lang: options } : options;
+  return `<!doctype html>${html`<html lang="${o.lang ?? 'zh-CN'}"${o.className ? html` class="${o.className}"` : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${new Html(STYLE)}</style></head><body><a class="skip" href="#main">${o.skip ?? '跳到正文'}</a>${body}</body></html>`.value}`;
 }
