@@ -93,25 +93,34 @@ export async function searchItemIds(
   return { itemIds: ranked.rows.map((r) => r.item_id), total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
 }
 
-/** Replaces the search row and grams of one item (call when its effective version changes). */
-export async function indexItem(
-  db: Kysely<Database>,
-  row: { itemId: string; implementationCode: string; orgId: string; type: string; name: string; searchText: string; gramText: string },
-): Promise<void> {
-  await db.deleteFrom('item_gram').where('item_id', '=', row.itemId).execute();
-  await db.deleteFrom('item_search').where('item_id', '=', row.itemId).execute();
-  await db
-    .insertInto('item_search')
-    .values({ item_id: row.itemId, implementation_code: row.implementationCode, org_id: row.orgId, type: row.type, name: row.name, search_text: row.searchText.toLowerCase() })
-    .execute();
-  const grams = gramsOf(row.gramText);
-  for (let i = 0; i < grams.length; i += 300) {
-    await db.insertInto('item_gram').values(grams.slice(i, i + 300).map((gram) => ({ gram, item_id: row.itemId }))).execute();
-  }
-}
-
 /** Removes an item from search (cancelled or no effective version). */
 export async function unindexItem(db: Kysely<Database>, itemId: string): Promise<void> {
   await db.deleteFrom('item_gram').where('item_id', '=', itemId).execute();
   await db.deleteFrom('item_search').where('item_id', '=', itemId).execute();
+}
+
+export interface IndexRow {
+  itemId: string;
+  implementationCode: string;
+  orgId: string;
+  type: string;
+  name: string;
+  searchText: string;
+  gramText: string;
+}
+
+/** Replaces the search rows and grams of many items at once (bulk loads: one statement per chunk, not per item). */
+export async function indexItems(db: Kysely<Database>, rows: IndexRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 300) {
+    const chunk = rows.slice(i, i + 300);
+    const ids = chunk.map((r) => r.itemId);
+    await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
+    await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
+    await db
+      .insertInto('item_search')
+      .values(chunk.map((r) => ({ item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase() })))
+      .execute();
+    const grams = chunk.flatMap((r) => gramsOf(r.gramText).map((gram) => ({ gram, item_id: r.itemId })));
+    for (let j = 0; j < grams.length; j += 500) await db.insertInto('item_gram').values(grams.slice(j, j + 500)).execute();
+  }
 }

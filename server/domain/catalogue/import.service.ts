@@ -14,7 +14,7 @@ import { workCalendarFor } from '../calendar/calendar.service.ts';
 import { listOrgs, type Org } from '../orgs/orgs.service.ts';
 import { canEditItem, canLoadDirectly, canManageCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
-import { filterColumns, indexCurrent } from './items.service.ts';
+import { filterColumns, indexCurrentMany } from './items.service.ts';
 import {
   cellOfProblem, codeOfRule, completeElements, headerOf, ITEM_COLUMNS, ITEMS_SHEET, MATERIAL_COLUMNS, MATERIALS_SHEET, parseItemRow, parseMaterialRow,
   readWorkbookRows, TooManyRows, UnreadableWorkbook, type CellIssue, type ParsedItemRow, type ParsedMaterialRow, type SheetName, type SheetRow,
@@ -539,5 +539,5 @@ async function writePlans(
   await repo.insertItemVersions(trx, versions);
   await repo.insertHandlingItems(trx, handling);
   for (const id of reviewCleared) await repo.updateItem(trx, id, { review_needed: false, review_catalogue_version_no: null, review_diff: null, updated_at: now });
-  for (const x of toIndex) await indexCurrent(trx, x.item, x.elements, x.basicCode);
+  await indexCurrentMany(trx, toIndex);
 }

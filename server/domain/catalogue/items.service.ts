@@ -4,7 +4,7 @@ import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import {
   itemProblems, uniformOf, UNIFORM_ELEMENT_KEYS, type ItemElements, type LimitConverter, type Problem, type UniformElements,
 } from '../../../common/item-elements.ts';
-import { indexItem, unindexItem } from '../../db/search.ts';
+import { indexItems, unindexItem } from '../../db/search.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
@@ -373,13 +373,13 @@ export async function assertNotFrozen(trx: ServiceContext['db'], effectiveFrom: 
 
 /** Puts an item's effective elements into the search index. */
 export async function indexCurrent(trx: ServiceContext['db'], item: repo.ItemRow, el: ItemElements, basicCode: string): Promise<void> {
-  // Secret (涉密) filing items stay out of search, which serves the public list (filing Art 5).
-  if (el.filing?.secret) {
-    await unindexItem(trx, item.id);
-    return;
-  }
+  await indexCurrentMany(trx, [{ item, elements: el, basicCode }]);
+}
+
+/** What search holds for an item's effective elements. */
+function indexRowOf(item: repo.ItemRow, el: ItemElements, basicCode: string) {
   const codes = [item.implementation_code, basicCode, ...el.handlingItems.map((h) => buildHandlingItemCode(item.implementation_code, h.seq))];
-  await indexItem(trx, {
+  return {
     itemId: item.id,
     implementationCode: item.implementation_code,
     orgId: item.org_id,
@@ -387,7 +387,14 @@ export async function indexCurrent(trx: ServiceContext['db'], item: repo.ItemRow
     name: el.name,
     searchText: [el.name, ...codes, ...el.legalBasis.map((c) => c.law), ...el.keywords, ...el.handlingItems.map((h) => h.name)].join(' '),
     gramText: [el.name, ...el.keywords].join(' '),
-  });
+  };
+}
+
+/** Puts many items' effective elements into the search index in bulk (imports). */
+export async function indexCurrentMany(trx: ServiceContext['db'], entries: Array<{ item: repo.ItemRow; elements: ItemElements; basicCode: string }>): Promise<void> {
+  // Secret (涉密) filing items stay out of search, which serves the public list (filing Art 5).
+  for (const e of entries.filter((x) => x.elements.filing?.secret)) await unindexItem(trx, e.item.id);
+  await indexItems(trx, entries.filter((x) => !x.elements.filing?.secret).map((e) => indexRowOf(e.item, e.elements, e.basicCode)));
 }
 
 /** Removes an item from the current list's search index (cancelled). */
