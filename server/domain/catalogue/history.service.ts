@@ -27,7 +27,8 @@ export async function listChangesBetween(ctx: ServiceContext, from: string, to: 
   for (const id of itemIds) {
     const x = b.get(id);
     const y = a.get(id);
-    if (x && y && x.id === y.id) continue;
+    // Same version at both ends, or an item that came and went within the window: no net change to report.
+    if ((x && y && x.id === y.id) || (!x && !y)) continue;
     const ex = x ? (JSON.parse(x.elements) as ItemElements) : null;
     const ey = y ? (JSON.parse(y.elements) as ItemElements) : null;
     const diff = x && y ? diffElements(ex, ey) : [];

@@ -197,3 +197,17 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
     await t.database.db.updateTable('log_leaf').set({ leaf_hash: leaf.leaf_hash, entry: leaf.entry }).where('idx', '=', 0).execute();
   });
 });
+
+describe(`publications: items that come and go between two publications (${TEST_DIALECT})`, () => {
+  it('an item added and cancelled between publications is no change at all', async () => {
+    const { code } = await effectiveItem('临时占用城市道路许可');
+    const cancel = await t.call(clerk, 'POST', '/api/adjustments', { kind: 'cancel', reasonCode: 'function_change', title: '取消', items: [{ itemCode: code }] });
+    const id = cancel.json().id;
+    await t.call(leader, 'POST', `/api/adjustments/${id}/submit`, {});
+    await t.call(reviewer, 'POST', `/api/adjustments/${id}/start-review`, {});
+    expect((await t.call(reviewer, 'POST', `/api/adjustments/${id}/approve`, {})).json().state).toBe('applied');
+    const pub = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(pub.statusCode, pub.body).toBe(201);
+    expect(pub.json().changes.map((c: { implementationCode: string }) => c.implementationCode)).not.toContain(code);
+  });
+});
