@@ -10,6 +10,7 @@ import { openDatabase, type Db } from './db/database.ts';
 import { auditRoutes } from './domain/audit/audit.routes.ts';
 import { calendarRoutes } from './domain/calendar/calendar.routes.ts';
 import { adjustmentRoutes } from './domain/adjustments/adjustments.routes.ts';
+import { attachmentRoutes } from './domain/adjustments/attachments.routes.ts';
 import { notificationRoutes } from './domain/notifications/notifications.routes.ts';
 import { publicationRoutes } from './domain/publications/publications.routes.ts';
 import { transparencyRoutes } from './domain/transparency/transparency.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes);
   await app.register(catalogueRoutes);
   await app.register(adjustmentRoutes);
+  await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
   await app.register(publicationRoutes);
   await app.register(transparencyRoutes);

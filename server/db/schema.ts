@@ -95,8 +95,9 @@ import type { SealTables } from './schema-seals.ts';
 import type { AdjustmentTables } from './schema-adjustments.ts';
 import type { PublicationTables } from './schema-publications.ts';
 import type { ReportTables } from './schema-reports.ts';
+import type { AttachmentTables } from './schema-attachments.ts';
 
-export interface Database extends CatalogueTables, SealTables, AdjustmentTables, PublicationTables, ReportTables {
+export interface Database extends CatalogueTables, SealTables, AdjustmentTables, PublicationTables, ReportTables, AttachmentTables {
   org: OrgTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

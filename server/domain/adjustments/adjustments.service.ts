@@ -14,6 +14,7 @@ import { notifyOrg } from '../notifications/notifications.service.ts';
 import { findOrg, listOrgs, orgsByIds } from '../orgs/orgs.service.ts';
 import { canFileRequest, canSeeRequest, isBureau } from './adjustments.policy.ts';
 import { applyRequest } from './apply.ts';
+import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
 import * as repo from './adjustments.repo.ts';
 
 export interface ProposedItem {
@@ -58,6 +59,8 @@ export interface RequestView {
   triggers: Array<{ id: string; title: string; dueOn: string }>;
   items: Array<{ seq: number; itemCode: string | null; catalogueItemId: string | null; resultCode: string | null; name: string; elements: ItemElements | null; changes: ElementChange[]; problems: Problem[] }>;
   actions: Array<{ seq: number; action: string; fromState: string | null; toState: string; actorName: string | null; role: string | null; orgId: string | null; opinion: string | null; at: string }>;
+  /** Legal texts, decisions and other files (not removed). */
+  attachments: AttachmentView[];
   createdAt: string;
   updatedAt: string;
 }
@@ -295,7 +298,9 @@ async function proposalProblemsOf(ctx: ServiceContext, row: repo.RequestRow): Pr
 export async function getRequest(ctx: ServiceContext, id: string): Promise<RequestView> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
-  const [items, actions, triggers] = await Promise.all([repo.itemsOfRequest(ctx.db, id), repo.actionsOfRequest(ctx.db, id), repo.triggersOfRequest(ctx.db, id)]);
+  const [items, actions, triggers, attachments] = await Promise.all([
+    repo.itemsOfRequest(ctx.db, id), repo.actionsOfRequest(ctx.db, id), repo.triggersOfRequest(ctx.db, id), attachmentViewsOf(ctx.db, 'adjustment', id),
+  ]);
   const orgs = await orgsByIds(ctx, [row.org_id, row.receiving_org_id ?? row.org_id]);
   const now = ctx.now.toISOString();
   const state = row.state as AdjustmentState;
@@ -337,6 +342,7 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Reque
     triggers: triggers.map((t) => ({ id: t.id, title: t.title, dueOn: t.due_on })),
     items: itemViews,
     actions: actions.map((a) => ({ seq: a.seq, action: a.action, fromState: a.from_state, toState: a.to_state, actorName: a.actor_name, role: a.role, orgId: a.org_id, opinion: a.opinion, at: a.at })),
+    attachments,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -7,6 +7,7 @@ import { computeDeadline } from '../calendar/calendar.service.ts';
 import { orgsByIds } from '../orgs/orgs.service.ts';
 import { isBureau, mayRegisterTrigger, triggerScope } from './adjustments.policy.ts';
 import * as repo from './adjustments.repo.ts';
+import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
 
 export interface NewTrigger {
   kind: string;
@@ -38,6 +39,11 @@ export interface TriggerView {
   responsible: Array<{ orgId: string; orgName: string; resolution: string | null; note: string | null; adjustmentId: string | null }>;
   createdAt: string;
   closedAt: string | null;
+}
+
+/** A trigger with its source documents (attachments not removed). */
+export interface TriggerDetail extends TriggerView {
+  attachments: AttachmentView[];
 }
 
 const today = (ctx: ServiceContext) => new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -106,12 +112,12 @@ export async function registerTrigger(ctx: ServiceContext, input: NewTrigger): P
 }
 
 /** A trigger in the caller's scope. @throws TRIGGER.NOT_FOUND */
-export async function getTrigger(ctx: ServiceContext, id: string): Promise<TriggerView> {
+export async function getTrigger(ctx: ServiceContext, id: string): Promise<TriggerDetail> {
   const row = await repo.findTrigger(ctx.db, id);
   const [view] = row ? await views(ctx, [row]) : [];
   const scope = triggerScope(actorOf(ctx));
   if (!view || (scope && view.responsible.every((r) => r.orgId !== scope) && row!.registered_org_id !== scope)) throw notFound('TRIGGER.NOT_FOUND', '调整事由不存在');
-  return view;
+  return { ...view, attachments: await attachmentViewsOf(ctx.db, 'trigger', id) };
 }
 
 /** Triggers of the caller's scope by due date; `overdue` lists open ones past their due date. */
