@@ -102,11 +102,21 @@ journey(
     await page.getByTestId('proposal-1').waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     assert.match(await page.getByText(`下放“${itemName}”至嘎鲁图镇`).first().innerText(), /下放/);
+    // The decision's text goes with the request: chosen here, uploaded once the draft exists.
+    const decisionPdf = Buffer.from('%PDF-1.7\n乌审旗人民政府关于下放事项的决定\n%%EOF\n');
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '关于下放事项的决定.pdf', mimeType: 'application/pdf', buffer: decisionPdf });
+    await page.getByTestId('attachments').getByText('关于下放事项的决定.pdf').waitFor();
     await screenshot('adjust-3-wizard-review');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/admin\/adjustments\/[0-9a-f-]{36}$/);
     const requestId = new URL(page.url()).pathname.split('/').pop()!;
     await stateIs(page, '草稿');
+    const attachmentLink = page.getByTestId('attachments').getByRole('link', { name: '关于下放事项的决定.pdf' });
+    await attachmentLink.waitFor();
+    const downloaded = await page.request.get((await attachmentLink.getAttribute('href'))!);
+    assert.equal(downloaded.status(), 200);
+    assert.ok((await downloaded.body()).equals(decisionPdf));
+    assert.match(downloaded.headers()['content-disposition'] ?? '', /filename\*=UTF-8''%E5%85%B3%E4%BA%8E/);
     // A clerk may edit or withdraw a draft, not submit it: that is the leader's sign-off.
     const clerkButtons = await page.getByTestId('request-actions').getByRole('button').allInnerTexts();
     assert.deepEqual(clerkButtons.map((t) => t.trim()), ['修改', '撤回']);
@@ -241,6 +251,10 @@ journey('政务服务局登记调整事由：一个月办结期限、超期标�
   await dialog.getByRole('button', { name: '登记', exact: true }).click();
   await page.waitForURL(/\/admin\/triggers\/[0-9a-f-]{36}$/);
   const triggerUrl = new URL(page.url()).pathname;
+  // The bureau attaches the source document's scan.
+  const scan = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+  await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '乌政发〔2026〕9号.png', mimeType: 'image/png', buffer: scan });
+  await page.getByTestId('attachments').getByRole('link', { name: '乌政发〔2026〕9号.png' }).waitFor();
   // Occurred 45 days ago: one civil month has passed, so it is overdue and red.
   await page.locator('[data-due="overdue"]').first().waitFor();
 

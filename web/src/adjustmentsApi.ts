@@ -1,6 +1,6 @@
 // Client of the dynamic-adjustment API (DOMAIN §3): triggers, adjustment requests, handovers, the dashboard,
 // notifications, and the two item look-ups the request wizard needs.
-import { api } from './api.ts';
+import { api, ApiError } from './api.ts';
 import type { AdjustmentAction, AdjustmentKind, AdjustmentState } from '../../common/adjustment-states.ts';
 import type { ElementChange } from '../../common/item-diff.ts';
 import type { ItemElements, Problem, UniformElements } from '../../common/item-elements.ts';
@@ -8,6 +8,58 @@ import type { ItemElements, Problem, UniformElements } from '../../common/item-e
 export type { AdjustmentAction, AdjustmentKind, AdjustmentState, ElementChange, ItemElements, Problem, UniformElements };
 
 const id = (value: string) => encodeURIComponent(value);
+
+// ---- attachments (legal texts, decisions, source documents)
+
+export type AttachmentOwner = 'trigger' | 'adjustment';
+
+export interface Attachment {
+  id: string;
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedByName: string | null;
+  uploadedAt: string;
+  note: string | null;
+  downloadUrl: string;
+}
+
+/** What the server accepts (it also checks the leading bytes). */
+export const ATTACHMENT_ACCEPT = '.pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+const ownerPath = (owner: AttachmentOwner, ownerId: string) => `/api/${owner === 'trigger' ? 'triggers' : 'adjustments'}/${id(ownerId)}/attachments`;
+
+async function uploadError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; requestId?: string } };
+    if (body.error?.message) return new ApiError(response.status, body.error.code ?? `HTTP.${response.status}`, body.error.message, [], body.error.requestId);
+  } catch {
+    // Not JSON (a proxy's 413 page): a generic message below.
+  }
+  return new ApiError(response.status, `HTTP.${response.status}`, response.status === 413 ? '文件不能超过 20 MB' : `上传失败（${response.status}）`);
+}
+
+export const attachmentsApi = {
+  list: (owner: AttachmentOwner, ownerId: string) => api.get<{ items: Attachment[] }>(ownerPath(owner, ownerId)).then((r) => r.items),
+  upload: async (owner: AttachmentOwner, ownerId: string, file: File, csrfToken: string): Promise<Attachment> => {
+    const body = new FormData();
+    body.set('file', file, file.name);
+    let response: Response;
+    try {
+      response = await fetch(ownerPath(owner, ownerId), { method: 'POST', body, credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken, accept: 'application/json' } });
+    } catch {
+      throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+    }
+    if (!response.ok) throw await uploadError(response);
+    return (await response.json()) as Attachment;
+  },
+  remove: (attachmentId: string) => api.post<Attachment>(`/api/attachments/${id(attachmentId)}/remove`),
+};
 
 // ---- triggers (调整事由)
 
@@ -30,6 +82,8 @@ export interface Trigger {
   responsible: Array<{ orgId: string; orgName: string; resolution: TriggerResolution | null; note: string | null; adjustmentId: string | null }>;
   createdAt: string;
   closedAt: string | null;
+  /** Source documents; only in the detail answer. */
+  attachments?: Attachment[];
 }
 
 export interface NewTrigger {
@@ -106,6 +160,8 @@ export interface AdjustmentRequest {
   triggers: Array<{ id: string; title: string; dueOn: string }>;
   items: RequestItem[];
   actions: RequestAction[];
+  /** Legal texts, decisions and other files. */
+  attachments?: Attachment[];
   createdAt: string;
   updatedAt: string;
 }

@@ -8,12 +8,13 @@ import { orgsApi } from '../api.ts';
 import { adjustmentsApi, handoversApi, lookupApi, type AdjustmentRequest, type RequestItem, type RequestTransition } from '../adjustmentsApi.ts';
 import { beijingDate, foldTimeLimits, reasonLabel } from '../adjustmentFormat.ts';
 import { useApiData } from '../useApiData.ts';
+import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
 import { roleLabel } from '../labels.ts';
 import { ActionDialog } from '../components/adjustments/ActionDialog.tsx';
 import { ElementDiff } from '../components/adjustments/ElementDiff.tsx';
 import { ElementsView } from '../components/adjustments/ElementsView.tsx';
-import { AttachmentPlaceholder } from '../components/adjustments/AttachmentPlaceholder.tsx';
+import { AttachmentList } from '../components/adjustments/AttachmentList.tsx';
 import { DueTag, KindTag, StateTag } from '../components/adjustments/tags.tsx';
 
 const HISTORY_LABELS: Record<string, string> = { ...ADJUSTMENT_ACTION_LABELS, create: '创建草稿', apply: '生效', submit: '提交' };
@@ -133,6 +134,7 @@ export default function AdjustmentDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { me, hasRole } = useAuth();
   const request = useApiData(() => adjustmentsApi.get(id), [id]);
   const orgs = useApiData(() => orgsApi.list(), []);
   const r = request.data;
@@ -311,7 +313,14 @@ export default function AdjustmentDetailPage() {
             />
           </Card>
           <div style={{ marginTop: 16 }}>
-            <AttachmentPlaceholder what="法律文本、决定文件" />
+            <AttachmentList
+              owner="adjustment"
+              ownerId={r.id}
+              what="法律文本、决定文件"
+              initial={r.attachments}
+              canEdit={open && me?.orgId === r.orgId && hasRole('dept_editor', 'dept_leader')}
+              readOnlyHint={open ? '由申请单位经办人或负责人上传。' : '申请已办结，附件不再增删。'}
+            />
           </div>
         </Col>
       </Row>

@@ -11,7 +11,7 @@ import { ADJUSTMENT_KIND_LABELS, ADJUSTMENT_KINDS, type AdjustmentKind } from '.
 import { diffElements } from '../../../common/item-diff.ts';
 import { itemProblems, type ItemElements } from '../../../common/item-elements.ts';
 import { orgsApi, type Org } from '../api.ts';
-import { adjustmentsApi, lookupApi, triggersApi, type AdjustmentRequest, type CatalogueEntry, type ListedItem } from '../adjustmentsApi.ts';
+import { adjustmentsApi, attachmentsApi, lookupApi, triggersApi, type AdjustmentRequest, type CatalogueEntry, type ListedItem } from '../adjustmentsApi.ts';
 import {
   beijingDate, defaultLocalElements, editsElements, foldTimeLimits, newClientTxId, reasonLabel, reasonOptions, receivingOrg, requestInputOf, suggestedTitle,
   type WizardBasics, type WizardItem,
@@ -23,7 +23,7 @@ import { ElementEditor } from '../components/adjustments/ElementEditor.tsx';
 // The item editor's full element form (shared with 事项清单), for the elements the compact form leaves out.
 import { ItemElementsEditor } from '../components/item-editor/ElementsEditor.tsx';
 import { ElementDiff } from '../components/adjustments/ElementDiff.tsx';
-import { AttachmentPlaceholder } from '../components/adjustments/AttachmentPlaceholder.tsx';
+import { AttachmentList, PendingAttachments } from '../components/adjustments/AttachmentList.tsx';
 import { orgOptions } from '../components/adjustments/TriggerFormModal.tsx';
 import { KindTag } from '../components/adjustments/tags.tsx';
 
@@ -264,6 +264,7 @@ export default function AdjustmentWizardPage() {
   const [basics, setBasics] = useState<BasicsForm | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [pendingFiles, setPendingFiles] = useState<File[]>([]);
   const clientTxId = useRef(newClientTxId());
   const orgs = useApiData(() => orgsApi.list(), []);
   const triggers = useApiData(() => triggersApi.list({ status: 'open' }), []);
@@ -390,6 +391,15 @@ export default function AdjustmentWizardPage() {
     try {
       const saved = editing ? await adjustmentsApi.edit(id, requestInputOf(b, items)) : await adjustmentsApi.file(requestInputOf(b, items, clientTxId.current));
       message.success(editing ? '已保存修改' : '已保存为草稿，请本单位负责人审核后提交');
+      // The draft exists now: upload the files chosen on this step against its id (a failure leaves the draft as saved).
+      for (const file of pendingFiles) {
+        try {
+          await attachmentsApi.upload('adjustment', saved.id, file, me?.csrfToken ?? '');
+        } catch (e) {
+          message.error(`附件“${file.name}”未能上传：${errorMessage(e)}。可在申请详情页重新上传。`);
+        }
+      }
+      setPendingFiles([]);
       navigate(`/adjustments/${saved.id}`, { replace: true });
     } catch (e) {
       const rest = applyApiError(form, e, STEP_FIELDS);
@@ -519,7 +529,6 @@ export default function AdjustmentWizardPage() {
                 )}
               </Col>
             </Row>
-            <AttachmentPlaceholder what="法律文本、上级决定等" />
           </Form>
         </div>
 
@@ -593,6 +602,11 @@ export default function AdjustmentWizardPage() {
             />
             {items.some((it) => problemsOf(it.elements).length > 0) && (
               <Alert type="warning" showIcon title="部分事项的要素未通过校验：可以先保存草稿，但修改完成前负责人无法提交。" />
+            )}
+            {editing ? (
+              <AttachmentList owner="adjustment" ownerId={id} what="法律文本、上级决定等" canEdit bare />
+            ) : (
+              <PendingAttachments value={pendingFiles} onChange={setPendingFiles} what="法律文本、上级决定等" />
             )}
             <Typography.Text type="secondary">保存后为草稿，由本单位负责人在申请详情页审核并提交至政务服务局。</Typography.Text>
           </Space>

@@ -9,7 +9,7 @@ import { useApiData } from '../useApiData.ts';
 import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
 import { DueTag, ResolutionTag } from '../components/adjustments/tags.tsx';
-import { AttachmentPlaceholder } from '../components/adjustments/AttachmentPlaceholder.tsx';
+import { AttachmentList } from '../components/adjustments/AttachmentList.tsx';
 
 type Responsible = Trigger['responsible'][number];
 
@@ -170,7 +170,14 @@ export default function TriggerDetailPage() {
           />
         )}
       </Card>
-      <AttachmentPlaceholder what="文件原文" />
+      <AttachmentList
+        owner="trigger"
+        ownerId={t.id}
+        what="文件原文"
+        initial={t.attachments}
+        canEdit={bureau || (hasRole('dept_editor', 'dept_leader') && t.responsible.every((r) => r.orgId === me?.orgId))}
+        readOnlyHint="由登记单位上传。"
+      />
       <NoChangeModal
         trigger={t}
         org={noChangeFor}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TRIGGER_KINDS } from '../../../../common/adjustment-states.ts';
 import type { Org } from '../../api.ts';
@@ -7,7 +8,6 @@ import { triggersApi, type Trigger } from '../../adjustmentsApi.ts';
 import { applyApiError } from '../../formErrors.ts';
 import { useAuth } from '../../useAuth.ts';
 import { LookupSelect } from './LookupSelect.tsx';
-import { AttachmentPlaceholder } from './AttachmentPlaceholder.tsx';
 
 interface Values {
   kind: string;
@@ -139,7 +139,9 @@ export function TriggerFormModal({ open, orgs, onClose, onCreated }: TriggerForm
         <Form.Item name="catalogueItemIds" label="涉及的基本目录事项">
           <LookupSelect source="catalogue" />
         </Form.Item>
-        <AttachmentPlaceholder what="文件原文" />
+        <Typography.Text type="secondary">
+          <PaperClipOutlined /> 登记后可在事由详情页上传文件原文（PDF、OFD、Word、Excel、图片，≤ 20 MB）。
+        </Typography.Text>
       </Form>
     </Modal>
   );
