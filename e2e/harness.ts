@@ -100,7 +100,8 @@ export function journey(name: string, run: (ctx: JourneyContext) => Promise<void
 export async function runJourney({ name, run }: Journey): Promise<void> {
   if (!browser) throw new Error('browser not started (setUp failed?)');
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(15_000);
+  // Generous: a loaded 2-core machine renders antd pages slowly; a real failure still fails, only later.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
