@@ -55,6 +55,8 @@ async function act(page: Page, button: string, confirm: string, opinion?: string
   await page.getByTestId('request-actions').getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  // A click during antd's zoom-in animation can be lost: wait until the modal has settled.
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
   if (opinion) await dialog.getByRole('textbox').fill(opinion);
   await dialog.getByRole('button', { name: confirm }).click();
   await dialog.waitFor({ state: 'hidden' });
