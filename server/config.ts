@@ -32,6 +32,15 @@ export interface Config {
   reports: ReportsConfig;
   /** 接受社会监督: the answer deadline and the anonymous abuse guard. */
   feedback: { answerWorkingDays: number; perIpPerHour: number };
+  /** E-mail copies of in-app notifications; off (host null) by default. */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  smtp: { host: string | null; port: number; secure: boolean; user: string | null; password: string | null };
+  from: string | null;
+  /** Origin the e-mailed links point at (https://qingdan.example.cn); without it mails show the path only. */
+  baseUrl: string | null;
 }
 
 export type ReportDelivery = 'dir' | 'smtp' | 'http';
@@ -126,6 +135,25 @@ function reportsConfig(env: NodeJS.ProcessEnv, dataDir: string): ReportsConfig {
   };
 }
 
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const host = env.QINGDAN_NOTIFY_SMTP_HOST || null;
+  const from = env.QINGDAN_NOTIFY_FROM || null;
+  const baseUrl = (env.QINGDAN_NOTIFY_BASE_URL || '').replace(/\/+$/, '') || null;
+  if (host && !from) throw new ConfigError('QINGDAN_NOTIFY_SMTP_HOST needs QINGDAN_NOTIFY_FROM (the sender address of notification e-mails)');
+  if (baseUrl && !/^https?:\/\/[^/]+$/.test(baseUrl)) throw new ConfigError('QINGDAN_NOTIFY_BASE_URL must be an http(s) origin such as https://qingdan.example.cn');
+  return {
+    smtp: {
+      host,
+      port: int(env, 'QINGDAN_NOTIFY_SMTP_PORT', 25, 1, 65535),
+      secure: bool(env, 'QINGDAN_NOTIFY_SMTP_SECURE', false),
+      user: env.QINGDAN_NOTIFY_SMTP_USER || null,
+      password: env.QINGDAN_NOTIFY_SMTP_PASSWORD || null,
+    },
+    from,
+    baseUrl,
+  };
+}
+
 // A chosen adapter without its settings would fail only at the first send: refuse to start instead.
 function checkReports(r: ReportsConfig): void {
   if (r.delivery === 'smtp' && (!r.smtp.host || !r.smtp.from || !r.smtp.to)) {
@@ -197,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       answerWorkingDays: int(env, 'QINGDAN_FEEDBACK_ANSWER_WORKING_DAYS', 10, 1, 60),
       perIpPerHour: int(env, 'QINGDAN_FEEDBACK_PER_IP_PER_HOUR', 10, 1, 10_000),
     },
+    notify: notifyConfig(env),
     ...overrides,
   };
   checkReports(config.reports);

@@ -1,5 +1,7 @@
 // Table types of the adjustment area (triggers, requests, actions, handovers), notifications and job leases.
 
+import type { Generated } from 'kysely';
+
 export interface AdjustmentTriggerTable {
   id: string;
   kind: string;
@@ -124,6 +126,13 @@ export interface NotificationTable {
   dedupe_key: string | null;
   created_at: string;
   read_at: string | null;
+  /** E-mail outbox: set once the e-mail went out (null: not sent, or the user has no address). */
+  emailed_at: string | null;
+  /** The last send failure (kept after a later success). */
+  email_error: string | null;
+  email_attempts: Generated<number>;
+  /** After a failure: not retried before this time. */
+  email_retry_at: string | null;
 }
 
 export interface JobLeaseTable {

@@ -23,6 +23,8 @@ export interface AppUserTable {
   display_name: string;
   org_id: string;
   password_hash: string;
+  /** Optional address for notification e-mails. */
+  email: string | null;
   active: boolean | number;
   failed_logins: number;
   locked_until: string | null;

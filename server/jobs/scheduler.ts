@@ -6,6 +6,7 @@ import type { Dialect } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { applyDueAdjustments, remindTriggerDeadlines } from '../domain/adjustments/scheduled.service.ts';
 import { remindOverdueFeedback } from '../domain/feedback/feedback.service.ts';
+import { sendNotificationEmails } from '../domain/notifications/email.service.ts';
 import { retryDueReports } from '../domain/reports/reports.service.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { acquireLease } from './leases.ts';
@@ -24,6 +25,7 @@ export const JOBS: Job[] = [
   { name: 'triggers.remind', everySeconds: 3600, run: remindTriggerDeadlines },
   { name: 'reports.retry', everySeconds: 30, run: retryDueReports },
   { name: 'feedback.remind_overdue', everySeconds: 3600, run: remindOverdueFeedback },
+  { name: 'notifications.email', everySeconds: 60, run: (ctx) => sendNotificationEmails(ctx) },
 ];
 
 // Search follows versions that take effect (or end) on their own; the watermark makes each window run once.

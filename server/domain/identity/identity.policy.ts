@@ -39,3 +39,12 @@ export function canManageUsers(roles: readonly Role[]): boolean {
 export function canReadUsers(roles: readonly Role[]): boolean {
   return roles.includes('bureau_admin') || roles.includes('auditor');
 }
+
+/** Why `email` (already trimmed) cannot take notification e-mails, or null when it can. A plain local@domain.tld check, no lookups. */
+export function emailProblem(email: string): string | null {
+  if (email.length > 254) return '电子邮箱地址过长';
+  if (!/^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/.test(email)) {
+    return '请输入有效的电子邮箱地址，如 name@example.cn';
+  }
+  return null;
+}

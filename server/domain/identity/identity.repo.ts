@@ -23,7 +23,8 @@ export async function listUsers(db: Kysely<Database>, f: { orgId?: string; q?: s
   return q.orderBy('username').limit(f.limit).execute();
 }
 
-export async function insertUser(db: Kysely<Database>, row: UserRow): Promise<void> {
+/** A new account; `email` may be left out (none yet). */
+export async function insertUser(db: Kysely<Database>, row: Omit<UserRow, 'email'> & { email?: string | null }): Promise<void> {
   await db.insertInto('app_user').values(row).execute();
 }
 

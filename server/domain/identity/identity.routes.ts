@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { contextOf } from '../../platform/context.ts';
-import { ChangePasswordBody, CreateUserBody, IdParams, LoginBody, Me, ResetPasswordBody, SetRolesBody, SwitchOrgBody, User, UserQuery } from './identity.schemas.ts';
+import { ChangePasswordBody, CreateUserBody, IdParams, LoginBody, Me, ResetPasswordBody, SetEmailBody, SetRolesBody, SwitchOrgBody, User, UserQuery } from './identity.schemas.ts';
 import { changePassword, getMe, login, logout, switchOrg } from './identity.service.ts';
-import { createUser, listUsers, resetUserPassword, setUserActive, setUserRoles } from './users.service.ts';
+import { createUser, listUsers, resetUserPassword, setMyEmail, setUserActive, setUserEmail, setUserRoles } from './users.service.ts';
 
 const ADMIN = { access: ['bureau_admin'] } as const;
 
@@ -51,6 +51,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send();
     },
   );
+  app.post(
+    '/api/me/email',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '设置本人接收通知的电子邮箱', body: SetEmailBody, response: { 200: Type.Object({ email: Type.Union([Type.Null(), Type.String()]) }) } } },
+    async (request) => setMyEmail(contextOf(request), request.body.email),
+  );
 
   app.get(
     '/api/users',
@@ -66,6 +71,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users/:id/roles',
     { config: ADMIN, schema: { tags: ['users'], summary: '设置岗位', params: IdParams, body: SetRolesBody, response: { 200: User } } },
     async (request) => setUserRoles(contextOf(request), request.params.id, request.body.roles, request.body.orgId),
+  );
+  app.post(
+    '/api/users/:id/email',
+    { config: ADMIN, schema: { tags: ['users'], summary: '设置用户接收通知的电子邮箱', params: IdParams, body: SetEmailBody, response: { 200: User } } },
+    async (request) => setUserEmail(contextOf(request), request.params.id, request.body.email),
   );
   app.post(
     '/api/users/:id/deactivate',

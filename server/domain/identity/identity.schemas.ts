@@ -14,6 +14,7 @@ export const Me = Type.Object({
   roles: Type.Array(Type.String()),
   memberships: Type.Array(Membership),
   csrfToken: Type.String(),
+  email: Type.Union([Type.Null(), Type.String()]),
 });
 export type Me = Static<typeof Me>;
 
@@ -37,6 +38,7 @@ export const User = Type.Object({
   roles: Type.Array(Type.String()),
   active: Type.Boolean(),
   lockedUntil: Type.Union([Type.Null(), Type.String()]),
+  email: Type.Union([Type.Null(), Type.String()]),
 });
 
 export const CreateUserBody = Type.Object(
@@ -54,6 +56,9 @@ export const SetRolesBody = Type.Object(
   { roles: Type.Array(RoleSchema, { maxItems: 6 }), orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
   { additionalProperties: false },
 );
+
+/** An address for notification e-mails, or null to remove it; the service checks the form. */
+export const SetEmailBody = Type.Object({ email: Type.Union([Type.Null(), Type.String({ maxLength: 254 })]) }, { additionalProperties: false });
 
 export const ResetPasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
 

@@ -25,6 +25,8 @@ export interface Me {
   roles: Role[];
   memberships: Membership[];
   csrfToken: string;
+  /** Address for notification e-mails, if any. */
+  email: string | null;
 }
 
 export interface LoginResult {
@@ -78,6 +80,7 @@ async function buildMe(ctx: ServiceContext, user: repo.UserRow, activeOrgId: str
     roles: active?.roles ?? [],
     memberships: ms,
     csrfToken,
+    email: user.email ?? null,
   };
 }
 

@@ -30,7 +30,7 @@ function expectNoSecrets(res: Res): void {
   expect(res.body).not.toMatch(/argon2|hash|password/i);
 }
 
-const USER_KEYS = ['active', 'displayName', 'id', 'lockedUntil', 'orgId', 'roles', 'username'];
+const USER_KEYS = ['active', 'displayName', 'email', 'id', 'lockedUntil', 'orgId', 'roles', 'username'];
 const STRONG = 'Desert-Camel-2026!';
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
 

@@ -4,7 +4,7 @@ import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findOrg } from '../orgs/orgs.service.ts';
-import { canManageUsers, canReadUsers, passwordProblems, rolesAllowedIn } from './identity.policy.ts';
+import { canManageUsers, canReadUsers, emailProblem, passwordProblems, rolesAllowedIn } from './identity.policy.ts';
 import { hashPassword } from './identity.service.ts';
 import * as repo from './identity.repo.ts';
 
@@ -16,6 +16,8 @@ export interface User {
   roles: Role[];
   active: boolean;
   lockedUntil: string | null;
+  /** Address for notification e-mails, if any. */
+  email: string | null;
 }
 
 export interface NewUser {
@@ -35,6 +37,7 @@ function toUser(row: repo.UserRow, roles: repo.RoleRow[], now: string): User {
     roles: roles.filter((r) => r.orgId === row.org_id).map((r) => r.role as Role),
     active: Boolean(row.active),
     lockedUntil: row.locked_until && row.locked_until > now ? row.locked_until : null,
+    email: row.email ?? null,
   };
 }
 
@@ -83,6 +86,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<U
       display_name: input.displayName.trim(),
       org_id: input.orgId,
       password_hash: passwordHash,
+      email: null,
       active: true,
       failed_logins: 0,
       locked_until: null,
@@ -173,5 +177,45 @@ export async function resetUserPassword(ctx: ServiceContext, id: string, passwor
     await repo.deleteSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.reset_password', targetType: 'user', targetId: id, summary: { username: target.username } });
     return toUser({ ...target, ...patch }, await repo.rolesOfUser(trx, id), now);
+  });
+}
+
+async function writeEmail(ctx: ServiceContext, trx: ServiceContext['db'], row: repo.UserRow, email: string | null): Promise<repo.UserRow> {
+  const now = ctx.now.toISOString();
+  await repo.updateUser(trx, row.id, { email, updated_at: now });
+  await recordAudit(trx, ctx, { action: 'user.set_email', targetType: 'user', targetId: row.id, summary: { username: row.username, before: row.email ?? null, after: email } });
+  return { ...row, email, updated_at: now };
+}
+
+function checkedEmail(email: string | null): string | null {
+  if (email === null) return null;
+  const trimmed = email.trim();
+  const problem = emailProblem(trimmed);
+  if (problem) throw invalid('USER.INVALID', '电子邮箱地址不正确', [{ path: 'body.email', message: problem }]);
+  return trimmed;
+}
+
+/**
+ * Sets (or, with null, removes) a user's address for notification e-mails.
+ * @throws USER.NOT_FOUND, USER.INVALID (malformed address), ACCESS.FORBIDDEN
+ */
+export async function setUserEmail(ctx: ServiceContext, id: string, email: string | null): Promise<User> {
+  if (!canManageUsers(actorOf(ctx).roles)) throw forbidden();
+  const address = checkedEmail(email);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadForChange(ctx, trx, id);
+    const updated = await writeEmail(ctx, trx, row, address);
+    return toUser(updated, await repo.rolesOfUser(trx, id), ctx.now.toISOString());
+  });
+}
+
+/** Sets (or removes) the caller's own notification address. @throws USER.INVALID */
+export async function setMyEmail(ctx: ServiceContext, email: string | null): Promise<{ email: string | null }> {
+  const actor = actorOf(ctx);
+  const address = checkedEmail(email);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findUserById(trx, actor.userId);
+    if (!row) throw notFound('USER.NOT_FOUND', '用户不存在');
+    return { email: (await writeEmail(ctx, trx, row, address)).email };
   });
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { NotificationTable } from '../../db/schema-adjustments.ts';
 
-export type NotificationRow = NotificationTable;
+/** What notifyOrg writes and the bell reads; the e-mail outbox columns are the e-mail job's. */
+export type NotificationRow = Omit<NotificationTable, 'emailed_at' | 'email_error' | 'email_attempts' | 'email_retry_at'>;
 
 /** Active users holding one of `roles` in `orgId`. */
 export async function recipients(db: Kysely<Database>, orgId: string, roles: readonly string[]): Promise<string[]> {
@@ -26,7 +27,7 @@ export async function insertNotifications(db: Kysely<Database>, rows: Notificati
 }
 
 export async function listForUser(db: Kysely<Database>, userId: string, unreadOnly: boolean, limit: number): Promise<NotificationRow[]> {
-  let q = db.selectFrom('notification').selectAll().where('user_id', '=', userId);
+  let q = db.selectFrom('notification').select(['id', 'user_id', 'kind', 'title', 'body', 'link', 'dedupe_key', 'created_at', 'read_at']).where('user_id', '=', userId);
   if (unreadOnly) q = q.where('read_at', 'is', null);
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
@@ -40,4 +41,48 @@ export async function markRead(db: Kysely<Database>, userId: string, ids: string
   let q = db.updateTable('notification').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['']);
   await q.execute();
+}
+
+export interface OutboxRow {
+  id: string;
+  user_id: string;
+  email: string;
+  display_name: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  email_attempts: number;
+}
+
+/**
+ * Notifications due for e-mail, oldest first: not yet mailed, not read in-app, created after `since`, for an active user
+ * with an address, attempts left and any backoff over.
+ */
+export async function emailOutbox(db: Kysely<Database>, f: { now: string; since: string; maxAttempts: number; limit: number }): Promise<OutboxRow[]> {
+  const rows = await db
+    .selectFrom('notification as n')
+    .innerJoin('app_user as u', 'u.id', 'n.user_id')
+    .select(['n.id', 'n.user_id', 'u.email', 'u.display_name', 'n.kind', 'n.title', 'n.body', 'n.link', 'n.created_at', 'n.email_attempts'])
+    .where('n.emailed_at', 'is', null)
+    .where('n.read_at', 'is', null)
+    .where('n.created_at', '>=', f.since)
+    .where('n.email_attempts', '<', f.maxAttempts)
+    .where((eb) => eb.or([eb('n.email_retry_at', 'is', null), eb('n.email_retry_at', '<=', f.now)]))
+    .where('u.email', 'is not', null)
+    .where('u.active', '=', true)
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .limit(f.limit)
+    .execute();
+  return rows.map((r) => ({ ...r, email: r.email!, email_attempts: Number(r.email_attempts) }));
+}
+
+export async function markEmailed(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('notification').set({ emailed_at: at, email_retry_at: null }).where('id', '=', id).where('emailed_at', 'is', null).execute();
+}
+
+export async function markEmailFailed(db: Kysely<Database>, id: string, error: string, attempts: number, retryAt: string | null): Promise<void> {
+  await db.updateTable('notification').set({ email_error: error, email_attempts: attempts, email_retry_at: retryAt }).where('id', '=', id).where('emailed_at', 'is', null).execute();
 }
