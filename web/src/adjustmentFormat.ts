@@ -7,41 +7,8 @@ import {
 import type { ItemElements, UniformElements } from '../../common/item-elements.ts';
 import type { RequestInput } from './adjustmentsApi.ts';
 
-/** Chinese names of the elements (DOMAIN §2.2) and of the fields inside them. */
-export const ELEMENT_LABELS: Readonly<Record<string, string>> = {
-  name: '事项名称',
-  type: '事项类型',
-  legalBasis: '设定依据',
-  acceptanceConditions: '受理条件',
-  serviceRecipients: '服务对象',
-  process: '办理流程',
-  materials: '申请材料',
-  statutoryTimeLimit: '法定办结时限',
-  result: '办理结果',
-  handlingItemSplit: '业务办理项拆分标准',
-  intermediaryServices: '中介服务',
-  handlingItems: '业务办理项',
-  promisedTimeLimit: '承诺办结时限',
-  caseKind: '办件类型',
-  powerSource: '权力来源',
-  implementerNature: '实施主体性质',
-  entrustingOrgId: '委托机关',
-  place: '办理地点',
-  hours: '办理时间',
-  consultPhone: '咨询电话',
-  complaintPhone: '监督投诉电话',
-  onlineDepth: '网上办理深度',
-  onlineGuideUrl: '网上办事指引',
-  visitsRequired: '到现场次数',
-  inServiceHall: '进驻政务服务大厅',
-  selfServiceTerminal: '自助终端可办',
-  fees: '收费',
-  faq: '常见问题',
-  themes: '主题',
-  keywords: '关键词',
-  optimisation: '优化情况',
-  filing: '备案设置',
-};
+export { ELEMENT_LABELS } from '../../common/element-labels.ts';
+import { ELEMENT_LABELS } from '../../common/element-labels.ts';
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   amount: '数量',

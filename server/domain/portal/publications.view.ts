@@ -8,6 +8,7 @@ import { answeredFeedback, FEEDBACK_CSS, feedbackForm } from './feedback.view.ts
 import { GUIDE_CSS, longChinaDate } from './guide.view.ts';
 import { html, type Html } from './html.ts';
 import { portalPage, tr, type Chrome } from './layout.ts';
+import { ELEMENT_LABELS as ELEMENTS } from '../../../common/element-labels.ts';
 
 export const CHANGE_KINDS: ChangeKind[] = ['added', 'cancelled', 'delegated', 'entrusted', 'changed'];
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = { added: '新增', cancelled: '取消', delegated: '下放', entrusted: '委托', changed: '变更' };
@@ -15,14 +16,9 @@ export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = { added:
 // One page stays small (≤ 60 KB compressed): beyond this many changes of a kind, the sealed JSON has the rest.
 export const MAX_CHANGES_PER_KIND = 150;
 
-// TODO: move web/src/components/item-editor/elementLabels.ts into common/ and use it here and in the workbench.
+// Element names come from common/; the parts inside elements are named here.
 const ELEMENT_LABELS: Readonly<Record<string, string>> = {
-  name: '事项名称', type: '事项类型', legalBasis: '设定依据', acceptanceConditions: '受理条件', serviceRecipients: '服务对象', process: '办理流程',
-  materials: '申请材料', statutoryTimeLimit: '法定办结时限', result: '办理结果', handlingItemSplit: '业务办理项拆分标准', intermediaryServices: '中介服务',
-  handlingItems: '业务办理项', promisedTimeLimit: '承诺办结时限', caseKind: '办件类型', powerSource: '权力来源', implementerNature: '实施主体性质',
-  entrustingOrgId: '委托机关', place: '办理地点', hours: '办理时间', consultPhone: '咨询电话', complaintPhone: '监督投诉电话', onlineDepth: '网上办理深度',
-  onlineGuideUrl: '网上办事指引', visitsRequired: '到现场次数', inServiceHall: '进驻政务大厅', selfServiceTerminal: '自助终端办理', fees: '收费',
-  faq: '常见问题', themes: '主题', keywords: '关键词', optimisation: '两优记录', filing: '备案设置',
+  ...ELEMENTS,
   amount: '数量', unit: '单位', note: '说明', copies: '份数', kind: '形式', required: '必要性', source: '来源渠道', satisfiedBy: '免提交依据',
   law: '法律法规', article: '条款', clause: '条文', actor: '办理人员', timeLimit: '时限', description: '办理内容', question: '问题', answer: '解答',
   standard: '收费标准', basis: '依据', materialsBefore: '优化前材料数', stepsBefore: '优化前环节数', visitsBefore: '优化前到现场次数',
