@@ -40,8 +40,10 @@ export function barChart(opts: { labels: string[]; series: Series[]; unit: strin
   const max = opts.max ?? Math.max(1, ...series.flatMap((s) => s.values));
   const width = labelWidth + barArea + 70;
   const fmt = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)}${unit}`;
+  // Each legend entry is as wide as its name (a CJK glyph is about one font size wide), so long names never overlap.
+  const legendX = series.map((_, i) => labelWidth + series.slice(0, i).reduce((x, s) => x + 20 + s.name.length * 13 + 24, 0));
   const legendMarks = series.length > 1
-    ? series.map((s, i) => html`<rect x="${labelWidth + i * 150}" y="4" width="14" height="14" fill="${s.colour}"/><text x="${labelWidth + i * 150 + 20}" y="16">${s.name}</text>`)
+    ? series.map((s, i) => html`<rect x="${legendX[i]}" y="4" width="14" height="14" fill="${s.colour}"/><text x="${legendX[i] + 20}" y="16">${s.name}</text>`)
     : [];
   const rows = labels.map((label, r) => {
     const y0 = legend + r * rowHeight + 4;
