@@ -31,6 +31,10 @@ const CatalogueListPage = lazy(() => import('./pages/CatalogueListPage.tsx'));
 const CatalogueDetailPage = lazy(() => import('./pages/CatalogueDetailPage.tsx'));
 const CatalogueEditPage = lazy(() => import('./pages/CatalogueEditPage.tsx'));
 const ConsistencyPage = lazy(() => import('./pages/ConsistencyPage.tsx'));
+const PublicationsPage = lazy(() => import('./pages/PublicationsPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx'));
+const ReportsDetailPage = lazy(() => import('./pages/ReportsDetailPage.tsx'));
+const FeedbackPage = lazy(() => import('./pages/FeedbackPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, signedOutOnPurpose } = useAuth();
@@ -148,6 +152,32 @@ const router = createBrowserRouter(
           ),
         },
         { path: 'consistency', element: <ConsistencyPage /> },
+        // 清单公布、报备、社会监督 (issues 5–6): the server checks every role again.
+        {
+          path: 'publications',
+          element: (
+            <RequireRole roles={['bureau_admin', 'bureau_reviewer', 'auditor']}>
+              <PublicationsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'reports',
+          element: (
+            <RequireRole roles={['bureau_admin', 'bureau_reviewer']}>
+              <ReportsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'reports/:id',
+          element: (
+            <RequireRole roles={['bureau_admin', 'bureau_reviewer']}>
+              <ReportsDetailPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'feedback', element: <FeedbackPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileSyncOutlined, NotificationOutlined, SwapOutlined } from '@ant-design/icons';
 import { BookOutlined, SafetyOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CommentOutlined, CloudUploadOutlined, GlobalOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -21,6 +22,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/items', label: '事项清单', icon: <UnorderedListOutlined />, description: '实施清单的检索、筛选、事项要素编辑、版本历史与表格导入导出' },
   { path: '/catalogue', label: '基本目录', icon: <BookOutlined />, description: '基本目录事项及其统一要素和版本' },
   { path: '/consistency', label: '同源检查', icon: <SafetyOutlined />, description: '实施事项统一要素与基本目录的一致性偏差' },
+  { path: '/publications', label: '清单公布', icon: <GlobalOutlined />, roles: ['bureau_admin', 'bureau_reviewer', 'auditor'], description: '公布盖章清单、历次公布记录与变化统计' },
+  { path: '/reports', label: '报备', icon: <CloudUploadOutlined />, roles: ['bureau_admin', 'bureau_reviewer'], description: '向市政务服务局报备清单：报备材料、报送与市局回复' },
+  { path: '/feedback', label: '社会监督', icon: <CommentOutlined />, description: '群众对事项和清单的意见、答复期限与答复' },
   { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '旗直部门、苏木镇、嘎查村/社区的组织机构树' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['bureau_admin'], description: '工作人员账号、角色与密码' },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '法定节假日、调休上班日与办理时限计算' },
