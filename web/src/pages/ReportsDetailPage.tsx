@@ -51,7 +51,7 @@ export default function ReportsDetailPage() {
     try {
       const updated = await reportsApi.send(id);
       report.setData(updated);
-      message.success(`已报送：${updated.stateLabel}`);
+      message.success(`报送成功：${updated.stateLabel}`);
     } catch (e) {
       // 502: the attempt is recorded and retried automatically; the package stays sendable by hand.
       setSendError(errorMessage(e));
