@@ -58,11 +58,14 @@ export async function searchItemIds(
   const rest = terms.filter((t) => t !== main);
   const whole = terms.join(' ');
 
-  const where = (alias: string) => {
+  // The index already guarantees the main term (a gram hit or an FTS5 trigram phrase is a substring match), so only
+  // PostgreSQL, whose trigram index serves the LIKE itself, filters on it; every other term filters the candidates.
+  const where = (alias: string, mainFromIndex: boolean) => {
     const parts = [
+      sql`1 = 1`,
       ...(filters.orgId ? [sql`${sql.ref(`${alias}.org_id`)} = ${filters.orgId}`] : []),
       ...(filters.type ? [sql`${sql.ref(`${alias}.type`)} = ${filters.type}`] : []),
-      ...[main, ...rest].map((t) => sql`${sql.ref(`${alias}.search_text`)} like ${`%${escapeLike(t)}%`} escape '\\'`),
+      ...(mainFromIndex ? rest : [main, ...rest]).map((t) => sql`${sql.ref(`${alias}.search_text`)} like ${`%${escapeLike(t)}%`} escape '\\'`),
     ];
     return sql.join(parts, sql` and `);
   };
@@ -70,13 +73,13 @@ export async function searchItemIds(
   let candidates;
   if ([...main].length <= 2) {
     candidates = sql`select s.item_id, s.name, s.implementation_code from item_gram g join item_search s on s.item_id = g.item_id
-      where g.gram = ${main} and ${where('s')}`;
+      where g.gram = ${main} and ${where('s', true)}`;
   } else if (dialect === 'sqlite') {
     const phrase = `"${main.replace(/"/g, '""')}"`;
     candidates = sql`select s.item_id, s.name, s.implementation_code from item_search_fts f join item_search s on s.rowid = f.rowid
-      where item_search_fts match ${phrase} and ${where('s')}`;
+      where item_search_fts match ${phrase} and ${where('s', true)}`;
   } else {
-    candidates = sql`select s.item_id, s.name, s.implementation_code from item_search s where ${where('s')}`;
+    candidates = sql`select s.item_id, s.name, s.implementation_code from item_search s where ${where('s', false)}`;
   }
 
   const counted = await sql<{ n: number }>`select count(*) as n from (${candidates} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);

@@ -26,8 +26,16 @@ function publicContext(request: FastifyRequest): ServiceContext {
   return { ...contextOf(request), actor: null };
 }
 
-async function siteName(ctx: ServiceContext): Promise<{ name: string; orgs: Awaited<ReturnType<typeof listOrgs>> }> {
-  const orgs = await listOrgs(ctx);
+type Orgs = Awaited<ReturnType<typeof listOrgs>>;
+// Public pages name the bureau and list orgs on every request; orgs change rarely, so each node keeps them 10 s
+// (per database, so test apps never share) instead of reading the whole org table for every page view.
+const orgCache = new WeakMap<object, { at: number; orgs: Orgs }>();
+const ORG_CACHE_MS = 10_000;
+
+async function siteName(ctx: ServiceContext): Promise<{ name: string; orgs: Orgs }> {
+  const cached = orgCache.get(ctx.db);
+  const orgs = cached && ctx.now.getTime() - cached.at < ORG_CACHE_MS ? cached.orgs : await listOrgs(ctx);
+  if (orgs !== cached?.orgs) orgCache.set(ctx.db, { at: ctx.now.getTime(), orgs });
   const bureau = orgs.find((o) => o.kind === 'bureau' && o.parentId === null && o.active);
   return { name: bureau?.nameZh ?? '政务服务局', orgs };
 }
