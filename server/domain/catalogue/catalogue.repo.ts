@@ -195,7 +195,7 @@ export async function listDrafts(db: Kysely<Database>, orgId: string | undefined
 }
 
 /** Items with their catalogue's current uniform elements, for the consistency check (one org or all). */
-export async function consistencyRows(db: Kysely<Database>, at: string, orgId?: string) {
+export async function consistencyRows(db: Kysely<Database>, at: string, orgId?: string, itemIds?: string[]) {
   let q = db
     .selectFrom('item_version as v')
     .innerJoin('item as i', 'i.id', 'v.item_id')
@@ -206,7 +206,24 @@ export async function consistencyRows(db: Kysely<Database>, at: string, orgId?: 
     .where('v.effective_from', '<=', at)
     .where((eb) => eb.or([eb('v.effective_to', 'is', null), eb('v.effective_to', '>', at)]));
   if (orgId) q = q.where('i.org_id', '=', orgId);
+  if (itemIds) {
+    const out = [];
+    for (let i = 0; i < itemIds.length; i += 500) out.push(...(await q.where('i.id', 'in', itemIds.slice(i, i + 500).concat('')).execute()));
+    return out.sort((a, b) => a.implementation_code.localeCompare(b.implementation_code));
+  }
   return q.orderBy('i.implementation_code').execute();
+}
+
+/** Items whose catalogue item got a new version after `since` (their uniform elements may now deviate). */
+export async function itemIdsWithCatalogueChangedSince(db: Kysely<Database>, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('item as i')
+    .innerJoin('catalogue_item_version as cv', 'cv.catalogue_item_id', 'i.catalogue_item_id')
+    .select('i.id')
+    .distinct()
+    .where('cv.created_at', '>', since)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function countItems(db: Kysely<Database>): Promise<number> {

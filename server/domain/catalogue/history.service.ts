@@ -85,3 +85,13 @@ export async function reindexChangedBetween(ctx: ServiceContext, from: string, t
   }
   return n;
 }
+
+/**
+ * Items whose consistency may have changed since `since`: their effective version changed, or their catalogue item
+ * got a new version. A publication only re-checks these (the previous one was published without deviations).
+ */
+export async function itemsToRecheckSince(ctx: ServiceContext, since: string, to: string): Promise<string[]> {
+  const touched = await repo.versionsTouchedBetween(ctx.db, since, to);
+  const catalogue = await repo.itemIdsWithCatalogueChangedSince(ctx.db, since);
+  return [...new Set([...touched.map((v) => v.item_id), ...catalogue])];
+}

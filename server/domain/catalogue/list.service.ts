@@ -150,10 +150,10 @@ export interface Deviation {
   actual: unknown;
 }
 
-/** Every uniform element of an effective item that differs from its catalogue item's current version (同源). */
-export async function listDeviations(ctx: ServiceContext): Promise<Deviation[]> {
+/** Every uniform element of an effective item (or of the given items) that differs from its catalogue item's current version (同源). */
+export async function listDeviations(ctx: ServiceContext, only?: { itemIds: string[] }): Promise<Deviation[]> {
   const scope = ctx.actor ? consistencyScope(ctx.actor) : undefined;
-  const rows = await repo.consistencyRows(ctx.db, ctx.now.toISOString(), scope);
+  const rows = await repo.consistencyRows(ctx.db, ctx.now.toISOString(), scope, only?.itemIds);
   const out: Deviation[] = [];
   for (const r of rows) {
     const actual = JSON.parse(r.elements) as ItemElements;

@@ -211,3 +211,18 @@ describe(`publications: items that come and go between two publications (${TEST_
     expect(pub.json().changes.map((c: { implementationCode: string }) => c.implementationCode)).not.toContain(code);
   });
 });
+
+describe(`publications re-check only what changed since the last one (${TEST_DIALECT})`, () => {
+  it('a catalogue change after a publication still blocks the next one until the item takes it over', async () => {
+    const item = await effectiveItem('出租汽车经营许可');
+    expect((await t.call(reviewer, 'POST', '/api/publications', {})).statusCode).toBe(201);
+    const changed = uniformElements({ name: '出租汽车经营许可', acceptanceConditions: '具备符合要求的车辆和驾驶员' });
+    await t.call(admin, 'POST', `/api/catalogue-items/${item.catalogueItemId}/versions`, { levels: [4, 5], uniform: changed });
+    const refused = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details.deviations).toContainEqual(expect.objectContaining({ implementationCode: item.code, element: 'acceptanceConditions' }));
+    const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, { takeOver: true });
+    await t.call(admin, 'POST', `/api/items/${item.code}/versions/${draft.json().version.versionNo}/load`, {});
+    expect((await t.call(reviewer, 'POST', '/api/publications', {})).statusCode).toBe(201);
+  });
+});

@@ -7,7 +7,7 @@ import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { decisionsAppliedBetween, type AppliedDecision } from '../adjustments/adjustments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { freezeList, listChangesBetween, listDigestAt, type VersionChange } from '../catalogue/history.service.ts';
+import { freezeList, itemsToRecheckSince, listChangesBetween, listDigestAt, type VersionChange } from '../catalogue/history.service.ts';
 import { validateElements } from '../catalogue/items.service.ts';
 import { listDeviations } from '../catalogue/list.service.ts';
 import { listOrgs, orgsByIds } from '../orgs/orgs.service.ts';
@@ -110,10 +110,6 @@ async function regionName(ctx: ServiceContext): Promise<string> {
 export async function publishList(ctx: ServiceContext): Promise<Publication> {
   const actor = actorOf(ctx);
   if (!actor.roles.some((r) => r === 'bureau_admin' || r === 'bureau_reviewer')) throw forbidden();
-  const deviations = await listDeviations(ctx);
-  if (deviations.length) {
-    throw conflict('PUBLICATION.DEVIATIONS', `有 ${deviations.length} 处事项要素与基本目录不一致，不能公布`, { count: deviations.length, deviations: deviations.slice(0, 200) });
-  }
   const seal = (await listSeals(ctx)).find((s) => s.orgId === actor.orgId && s.status === 'active');
   if (!seal) throw conflict('PUBLICATION.NO_SEAL', '本单位没有可用的电子印章，请先在“电子印章”中创建');
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -121,6 +117,12 @@ export async function publishList(ctx: ServiceContext): Promise<Publication> {
     await lockForTransaction(trx, ctx.dialect, 'publication');
     const prev = await repo.latestPublication(trx);
     const at = ctx.now.toISOString();
+    // The previous publication had no deviations: only items changed since (or whose catalogue item changed) can
+    // have one now. The first publication checks the whole list.
+    const deviations = prev ? await listDeviations(tctx, { itemIds: await itemsToRecheckSince(tctx, prev.published_at, at) }) : await listDeviations(tctx);
+    if (deviations.length) {
+      throw conflict('PUBLICATION.DEVIATIONS', `有 ${deviations.length} 处事项要素与基本目录不一致，不能公布`, { count: deviations.length, deviations: deviations.slice(0, 200) });
+    }
     // The first publication lists no changes (the list itself is committed by digest); later ones, what changed since.
     const { changes, versions } = prev ? await classify(tctx, prev.published_at, at) : { changes: [], versions: [] };
     // Items that changed since the last publication must pass every rule; the rest passed when they were published.
