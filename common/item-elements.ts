@@ -261,3 +261,29 @@ export function uniformOf(el: UniformElements): UniformElements {
   for (const key of UNIFORM_ELEMENT_KEYS) out[key] = el[key];
   return out as UniformElements;
 }
+
+/** The local elements a new item starts with, before its org fills them in. */
+export function defaultLocalElements(uniform: UniformElements): Omit<ItemElements, keyof UniformElements> {
+  return {
+    handlingItems: [{ seq: 1, name: uniform.name, splitReason: '新设' }],
+    promisedTimeLimit: { ...uniform.statutoryTimeLimit },
+    caseKind: 2,
+    powerSource: 1,
+    implementerNature: 1,
+    entrustingOrgId: null,
+    place: '',
+    hours: '',
+    consultPhone: '',
+    complaintPhone: '',
+    onlineDepth: 0,
+    visitsRequired: 1,
+    inServiceHall: true,
+    selfServiceTerminal: false,
+    fees: [],
+    faq: [],
+    themes: [],
+    keywords: [],
+    optimisation: { materialsBefore: uniform.materials.length, stepsBefore: uniform.process.length, visitsBefore: 1 },
+    filing: null,
+  };
+}

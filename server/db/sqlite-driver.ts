@@ -32,7 +32,7 @@ class NodeSqliteStatement implements SqliteStatement {
   }
 }
 
-/** Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape Kysely's SqliteDialect expects. */
+/** Adapts node:sqlite's DatabaseSync to the synchronous database shape Kysely's SqliteDialect expects. */
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly raw: DatabaseSync;
 

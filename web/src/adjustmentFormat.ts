@@ -4,7 +4,7 @@ import { REASONS, type AdjustmentKind } from '../../common/adjustment-states.ts'
 import {
   CASE_KINDS, IMPLEMENTER_NATURES, itemTypeLabel, ONLINE_DEPTHS, POWER_SOURCES, SERVICE_RECIPIENTS, TIME_UNITS, type TimeUnit,
 } from '../../common/dictionaries.ts';
-import type { ItemElements, UniformElements } from '../../common/item-elements.ts';
+import type { ItemElements } from '../../common/item-elements.ts';
 import type { RequestInput } from './adjustmentsApi.ts';
 
 export { ELEMENT_LABELS } from '../../common/element-labels.ts';
@@ -311,31 +311,7 @@ export function beijingDate(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A local copy of the server's default local elements for a catalogue item newly implemented (items.service.ts). */
-export function defaultLocalElements(uniform: UniformElements): Omit<ItemElements, keyof UniformElements> {
-  return {
-    handlingItems: [{ seq: 1, name: uniform.name, splitReason: '新设' }],
-    promisedTimeLimit: { ...uniform.statutoryTimeLimit },
-    caseKind: 2,
-    powerSource: 1,
-    implementerNature: 1,
-    entrustingOrgId: null,
-    place: '',
-    hours: '',
-    consultPhone: '',
-    complaintPhone: '',
-    onlineDepth: 0,
-    visitsRequired: 1,
-    inServiceHall: true,
-    selfServiceTerminal: false,
-    fees: [],
-    faq: [],
-    themes: [],
-    keywords: [],
-    optimisation: { materialsBefore: uniform.materials.length, stepsBefore: uniform.process.length, visitsBefore: 1 },
-    filing: null,
-  };
-}
+export { defaultLocalElements } from '../../common/item-elements.ts';
 
 /** Problems of one element (the path's first segment), for the editor's fields. */
 export function problemsByElement(problems: Array<{ path: string; message: string }>): Map<string, string[]> {

@@ -2,7 +2,7 @@ import { addCivilMonths, addWorkingDays, parseIsoDate } from '../../../common/ca
 import { buildHandlingItemCode, buildImplementationCode, CodeError } from '../../../common/checksums.ts';
 import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import {
-  itemProblems, uniformOf, UNIFORM_ELEMENT_KEYS, type ItemElements, type LimitConverter, type Problem, type UniformElements,
+  defaultLocalElements, itemProblems, uniformOf, UNIFORM_ELEMENT_KEYS, type ItemElements, type LimitConverter, type Problem, type UniformElements,
 } from '../../../common/item-elements.ts';
 import { indexItems, unindexItem } from '../../db/search.ts';
 import { newId } from '../../db/ids.ts';
@@ -125,31 +125,8 @@ export async function validateElements(ctx: ServiceContext, el: ItemElements): P
   return itemProblems(el, { filingTypeCode: ctx.config.filingTypeCode, toDays: await limitConverter(ctx), orgExists: (id) => orgIds.has(id) });
 }
 
-/** The local elements a new item starts with, before its org fills them in. */
-export function defaultLocalElements(uniform: UniformElements): Omit<ItemElements, keyof UniformElements> {
-  return {
-    handlingItems: [{ seq: 1, name: uniform.name, splitReason: '新设' }],
-    promisedTimeLimit: { ...uniform.statutoryTimeLimit },
-    caseKind: 2,
-    powerSource: 1,
-    implementerNature: 1,
-    entrustingOrgId: null,
-    place: '',
-    hours: '',
-    consultPhone: '',
-    complaintPhone: '',
-    onlineDepth: 0,
-    visitsRequired: 1,
-    inServiceHall: true,
-    selfServiceTerminal: false,
-    fees: [],
-    faq: [],
-    themes: [],
-    keywords: [],
-    optimisation: { materialsBefore: uniform.materials.length, stepsBefore: uniform.process.length, visitsBefore: 1 },
-    filing: null,
-  };
-}
+export { defaultLocalElements };
+
 
 async function loadItem(ctx: ServiceContext, db: ServiceContext['db'], code: string): Promise<repo.ItemRow> {
   const item = await repo.findItemByCode(db, code);
