@@ -98,23 +98,6 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
   await db.deleteFrom('session').where('expires_at', '<', now).execute();
 }
 
-/**
- * Adds one hit to a fixed-window counter shared by every process on the database; returns the count in the window.
- */
-export async function bumpRateCounter(db: Kysely<Database>, key: string, windowStart: string): Promise<number> {
-  const row = await db
-    .insertInto('rate_counter')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        count: sql<number>`case when rate_counter.window_start = ${windowStart} then rate_counter.count + 1 else 1 end`,
-        window_start: windowStart,
-      }),
-    )
-    .returning('count')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
 
 /** Active bureau administrators other than the given user. */
 export async function countActiveAdminsExcept(db: Kysely<Database>, userId: string): Promise<number> {

@@ -5,6 +5,7 @@ import { ROLES } from '../../../common/roles.ts';
 import type { Actor, ServiceContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/context.ts';
 import { DomainError, invalid, notFound } from '../../platform/errors.ts';
+import { enforceRateLimit } from '../../platform/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { orgsByIds } from '../orgs/orgs.service.ts';
 import { passwordProblems } from './identity.policy.ts';
@@ -92,9 +93,7 @@ export async function login(ctx: ServiceContext, username: string, password: str
   const { login: limits, session: sessionCfg } = ctx.config;
   const now = ctx.now;
   const nowIso = now.toISOString();
-  const window = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-  const ipHits = await repo.bumpRateCounter(ctx.db, `login-ip:${ctx.ip ?? 'unknown'}`, window);
-  if (ipHits > limits.perIpPerMinute) throw new DomainError(429, 'RATE.LIMITED', '登录尝试过于频繁，请一分钟后再试');
+  await enforceRateLimit(ctx.db, `login-ip:${ctx.ip ?? 'unknown'}`, now, limits.perIpPerMinute, 60, '登录尝试过于频繁，请一分钟后再试');
 
   const user = await repo.findUserByUsername(ctx.db, username);
   if (!user) {
