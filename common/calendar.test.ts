@@ -258,3 +258,13 @@ describe('date helpers and calendar building', () => {
     ).toBe('CALENDAR.INVALID_DATE');
   });
 });
+
+describe('chinaDate', () => {
+  it('turns an instant into the day in China (UTC+8), changing at 16:00 UTC', async () => {
+    const { chinaDate } = await import('./calendar.ts');
+    expect(chinaDate('2026-11-29T15:59:59.999Z')).toBe('2026-11-29');
+    expect(chinaDate('2026-11-29T16:00:00.000Z')).toBe('2026-11-30');
+    expect(chinaDate(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+    expect(chinaDate(Date.parse('2026-06-30T23:00:00+08:00'))).toBe('2026-06-30');
+  });
+});

@@ -214,3 +214,9 @@ function civilFromDays(epochDay: EpochDay): { year: number; month: number; day: 
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
+
+/** The calendar day (YYYY-MM-DD) in China (UTC+8, no daylight saving) of an instant. */
+export function chinaDate(instant: Date | string | number): string {
+  const t = instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}

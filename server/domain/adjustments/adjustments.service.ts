@@ -16,6 +16,7 @@ import { canFileRequest, canSeeRequest, isBureau } from './adjustments.policy.ts
 import { applyRequest } from './apply.ts';
 import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
 import * as repo from './adjustments.repo.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 export interface ProposedItem {
   /** Existing item (change, cancel, delegate, entrust). */
@@ -245,7 +246,7 @@ export async function actOnRequest(ctx: ServiceContext, id: string, action: Excl
     const patch: Partial<repo.RequestRow> = { state: to, updated_at: ctx.now.toISOString() };
     if (action === 'submit') patch.submitted_at = ctx.now.toISOString();
     if (action === 'approve') {
-      const year = Number(new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+      const year = Number(chinaDate(ctx.now).slice(0, 4));
       const seq = await repo.nextDecisionSeq(trx, year);
       patch.decision_year = year;
       patch.decision_seq = seq;

@@ -1,4 +1,4 @@
-import { workingDaysBetween } from '../../../common/calendar.ts';
+import { chinaDate, workingDaysBetween } from '../../../common/calendar.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { workCalendarFor } from '../calendar/calendar.service.ts';
 import { isBureau } from './adjustments.policy.ts';
@@ -14,12 +14,11 @@ export interface AdjustmentDashboard {
   counts: { openTriggers: number; overdueTriggers: number; waitingReview: number; openHandovers: number; alertingHandovers: number };
 }
 
-const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Deadlines at a glance: open triggers by due date (overdue first), requests waiting for review, open handovers. */
 export async function adjustmentDashboard(ctx: ServiceContext): Promise<AdjustmentDashboard> {
   const actor = actorOf(ctx);
-  const today = beijingDate(ctx.now.toISOString());
+  const today = chinaDate(ctx.now.toISOString());
   const year = Number(today.slice(0, 4));
   const cal = await workCalendarFor(ctx, [year - 2, year - 1, year, year + 1]);
   // A working-day count across an unloaded year would be a guess: show none rather than a wrong number.
@@ -35,10 +34,10 @@ export async function adjustmentDashboard(ctx: ServiceContext): Promise<Adjustme
     return { id: t.id, title: t.title, dueOn: t.dueOn, overdue: t.overdue, dueSoon: !t.overdue && left !== null && left <= 5, workingDaysLeft: left };
   });
   const queue = (await listRequests(ctx, { queue: true })).map((r) => ({
-    id: r.id, title: r.title, orgName: r.orgName, state: r.state, submittedAt: r.submittedAt ?? r.updatedAt, ageWorkingDays: days(beijingDate(r.submittedAt ?? r.updatedAt), today),
+    id: r.id, title: r.title, orgName: r.orgName, state: r.state, submittedAt: r.submittedAt ?? r.updatedAt, ageWorkingDays: days(chinaDate(r.submittedAt ?? r.updatedAt), today),
   }));
   const handovers = (await listHandovers(ctx, 'open')).map((h) => {
-    const age = days(beijingDate(h.createdAt), today);
+    const age = days(chinaDate(h.createdAt), today);
     return { id: h.id, itemCode: h.newItemCode ?? h.itemCode, fromOrgName: h.fromOrgName, toOrgName: h.toOrgName, createdAt: h.createdAt, ageWorkingDays: age, alert: age !== null && age > ctx.config.handoverAlertWorkingDays };
   });
   return {

@@ -1,5 +1,5 @@
 import { TRIGGER_KINDS } from '../../../common/adjustment-states.ts';
-import { workingDaysBetween } from '../../../common/calendar.ts';
+import { chinaDate, workingDaysBetween } from '../../../common/calendar.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { workCalendarFor } from '../calendar/calendar.service.ts';
@@ -35,7 +35,7 @@ export async function applyDueAdjustments(ctx: ServiceContext): Promise<string[]
 
 /** Reminds responsible orgs of triggers due within 5 working days, and of overdue ones; each reminder once. */
 export async function remindTriggerDeadlines(ctx: ServiceContext): Promise<number> {
-  const today = new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.now);
   const year = Number(today.slice(0, 4));
   const cal = await workCalendarFor(ctx, [year, year + 1]);
   const open = await repo.listTriggers(ctx.db, { status: 'open', limit: 1000 });

@@ -8,6 +8,7 @@ import { orgsByIds } from '../orgs/orgs.service.ts';
 import { isBureau, mayRegisterTrigger, triggerScope } from './adjustments.policy.ts';
 import * as repo from './adjustments.repo.ts';
 import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 export interface NewTrigger {
   kind: string;
@@ -46,7 +47,7 @@ export interface TriggerDetail extends TriggerView {
   attachments: AttachmentView[];
 }
 
-const today = (ctx: ServiceContext) => new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => chinaDate(ctx.now);
 
 async function views(ctx: ServiceContext, rows: repo.TriggerRow[]): Promise<TriggerView[]> {
   const links = await repo.triggerOrgs(ctx.db, rows.map((r) => r.id));

@@ -2,7 +2,7 @@
 // transaction with batched inserts — no query per row, one audit row per import.
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { addCivilMonths, addWorkingDays, parseIsoDate } from '../../../common/calendar.ts';
+import { addCivilMonths, addWorkingDays, chinaDate, parseIsoDate } from '../../../common/calendar.ts';
 import { buildHandlingItemCode, isValidImplementationCode, isValidUscc } from '../../../common/checksums.ts';
 import { ItemElements, itemProblems, uniformOf, type LimitConverter } from '../../../common/item-elements.ts';
 import { LEVEL_LABELS } from '../../../common/roles.ts';
@@ -364,10 +364,10 @@ export async function importItems(ctx: ServiceContext, file: Buffer, options: { 
           continue;
         }
         // The exported date of the version shown, left as it was, means "effective now".
-        const asExported = [latest, current].some((v) => v?.effective_from && date === chinaDateOf(v.effective_from));
+        const asExported = [latest, current].some((v) => v?.effective_from && date === chinaDate(v.effective_from));
         const from = date && !asExported ? dayStart(date) : nowIso;
         if (latest && (latest.effective_from! >= from || (latest.effective_to !== null && latest.effective_to > from))) {
-          const at = chinaDateOf(latest.effective_from!);
+          const at = chinaDate(latest.effective_from!);
           r.errors.push(errorAt(ITEMS_SHEET, r.sheetRow, 'effectiveFrom', 'IMPORT.INTERVAL_OVERLAP', `该事项现行版本自 ${at} 起生效，新版本的生效日期须晚于该日期（留空表示立即生效）`));
           continue;
         }
@@ -398,7 +398,6 @@ export async function importItems(ctx: ServiceContext, file: Buffer, options: { 
   }
 }
 
-const chinaDateOf = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };

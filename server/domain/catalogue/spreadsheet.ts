@@ -10,6 +10,7 @@ import {
 import type { Citation, HandlingItem, ItemElements, Material, ProcessStep, TimeLimit } from '../../../common/item-elements.ts';
 import { LEVEL_LABELS } from '../../../common/roles.ts';
 import { readXlsxRows, XlsxError } from './xlsx-reader.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 export const ITEMS_SHEET = '事项';
 export const MATERIALS_SHEET = '材料';
@@ -714,10 +715,7 @@ export interface ItemRowSource {
   entrustingOrgUscc: string | null;
 }
 
-/** A UTC instant as the calendar date in China (UTC+8). */
-export function chinaDate(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDate };
 
 const labelOf = (r: Readonly<Record<number, string>>, code: number) => r[code] ?? String(code);
 const yesNo = (b: boolean) => (b ? '是' : '否');

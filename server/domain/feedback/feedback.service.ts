@@ -13,6 +13,7 @@ import {
   canAnswerFeedback, canSeeFeedback, FEEDBACK_CATEGORY_LABELS, feedbackScope, isBureau, isOverdue, type FeedbackCategory,
 } from './feedback.policy.ts';
 import * as repo from './feedback.repo.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 export type FeedbackTarget = { kind: 'item'; implementationCode: string } | { kind: 'publication'; number: string };
 
@@ -57,10 +58,6 @@ export interface FeedbackReceipt {
 const MIN_TEXT = 10;
 const feedbackNotFound = () => notFound('FEEDBACK.NOT_FOUND', '该意见不存在');
 
-/** The China date (YYYY-MM-DD) of an instant. */
-function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 // Beyond the loaded work calendar (a new year's holidays not yet published) the clock counts Monday–Friday.
 function addWeekdays(from: string, days: number): string {
@@ -87,7 +84,7 @@ export async function feedbackDueOn(ctx: ServiceContext, submittedOn: string): P
 function toPublic(r: repo.PublicFeedbackRow): PublicFeedback {
   const category = r.category as FeedbackCategory;
   return {
-    id: r.id, category, categoryLabel: FEEDBACK_CATEGORY_LABELS[category], text: r.body, submittedOn: chinaDay(new Date(r.submitted_at)),
+    id: r.id, category, categoryLabel: FEEDBACK_CATEGORY_LABELS[category], text: r.body, submittedOn: chinaDate(new Date(r.submitted_at)),
     dueOn: r.due_on, answer: r.answer, answeredAt: r.answered_at,
   };
 }
@@ -110,7 +107,7 @@ async function responsibleOf(ctx: ServiceContext, target: FeedbackTarget): Promi
  * @throws RATE.LIMITED (429), FEEDBACK.INVALID (400), ITEM.NOT_FOUND / ITEM.NOT_EFFECTIVE / PUBLICATION.NOT_FOUND (404)
  */
 export async function submitFeedback(ctx: ServiceContext, input: FeedbackInput): Promise<FeedbackReceipt> {
-  const submittedOn = chinaDay(ctx.now);
+  const submittedOn = chinaDate(ctx.now);
   // A bot filled the hidden field: look like success, keep nothing, write no audit row.
   if (input.website) return { id: newId(ctx.now.getTime()), submittedOn, dueOn: addWeekdays(submittedOn, ctx.config.feedback.answerWorkingDays) };
   await enforceRateLimit(ctx.db, `feedback-ip:${ctx.ip ?? 'unknown'}`, ctx.now, ctx.config.feedback.perIpPerHour, 3600, '提交过于频繁，请一小时后再试');
@@ -144,7 +141,7 @@ export async function listPublicFeedback(ctx: ServiceContext, q: { item?: string
 
 async function toStaff(ctx: ServiceContext, rows: repo.FeedbackRow[]): Promise<StaffFeedback[]> {
   const orgs = await orgsByIds(ctx, rows.map((r) => r.org_id));
-  const today = chinaDay(ctx.now);
+  const today = chinaDate(ctx.now);
   return rows.map((r) => ({
     ...toPublic(r),
     target: { kind: r.target_kind as 'item' | 'publication', ref: r.target_ref, name: r.target_name },
@@ -157,7 +154,7 @@ async function toStaff(ctx: ServiceContext, rows: repo.FeedbackRow[]): Promise<S
 /** Feedback for staff: their org's (the bureau and auditors: all), with overdue flags and contacts. */
 export async function listFeedback(ctx: ServiceContext, q: { status?: 'open' | 'answered' | 'overdue' }): Promise<StaffFeedback[]> {
   const actor = actorOf(ctx);
-  const today = chinaDay(ctx.now);
+  const today = chinaDate(ctx.now);
   const filter: repo.StaffFilter = { orgId: feedbackScope(actor) };
   if (q.status === 'open' || q.status === 'overdue') filter.open = true;
   if (q.status === 'answered') filter.open = false;
@@ -168,7 +165,7 @@ export async function listFeedback(ctx: ServiceContext, q: { status?: 'open' | '
 /** Overdue feedback of the caller's scope, for dashboards: the count and the oldest first. */
 export async function overdueFeedback(ctx: ServiceContext): Promise<{ count: number; items: StaffFeedback[] }> {
   const actor = actorOf(ctx);
-  const filter = { orgId: feedbackScope(actor), open: true, dueBefore: chinaDay(ctx.now) };
+  const filter = { orgId: feedbackScope(actor), open: true, dueBefore: chinaDate(ctx.now) };
   const items = await toStaff(ctx, await repo.listFeedback(ctx.db, filter, 100));
   return { count: await repo.countFeedback(ctx.db, filter), items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn)) };
 }
@@ -188,14 +185,14 @@ export async function answerFeedback(ctx: ServiceContext, id: string, answer: st
     if (!(await repo.answerFeedback(trx, id, { answer: answer.trim(), answered_at: at, answered_by: actor.userId, answered_by_name: actor.displayName }))) {
       throw conflict('FEEDBACK.ALREADY_ANSWERED', '该意见已答复');
     }
-    await recordAudit(trx, ctx, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: { orgId: row.org_id, ref: row.target_ref, late: isOverdue(row.due_on, null, chinaDay(ctx.now)), byBureau: isBureau(actor) && actor.orgId !== row.org_id } });
+    await recordAudit(trx, ctx, { action: 'feedback.answer', targetType: 'feedback', targetId: id, summary: { orgId: row.org_id, ref: row.target_ref, late: isOverdue(row.due_on, null, chinaDate(ctx.now)), byBureau: isBureau(actor) && actor.orgId !== row.org_id } });
   });
   return (await toStaff(ctx, [(await repo.findFeedback(ctx.db, id))!]))[0];
 }
 
 /** The reminder job: tells each responsible org about its overdue feedback, once per item. Returns notifications sent. */
 export async function remindOverdueFeedback(ctx: ServiceContext): Promise<number> {
-  const today = chinaDay(ctx.now);
+  const today = chinaDate(ctx.now);
   const rows = await repo.listFeedback(ctx.db, { open: true, dueBefore: today }, 1000);
   const bureauIds = new Set((await listOrgs(ctx)).filter((o) => o.kind === 'bureau').map((o) => o.id));
   let sent = 0;

@@ -7,6 +7,7 @@ import { html } from './html.ts';
 import { t } from './i18n.ts';
 import { portalPage, tr, type Chrome } from './layout.ts';
 import { publicationHref } from './publications.view.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 const HOME_CSS = `
 .hero{padding:.5rem 0 1rem}.hero h1{font-size:1.75rem;margin:.25rem 0}form.search{display:flex;gap:.5rem;flex-wrap:wrap;align-items:flex-end}
@@ -17,7 +18,7 @@ ul.links{list-style:none;padding:0;display:grid;grid-template-columns:repeat(aut
 ul.links a{display:block;border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;text-decoration:none;font-weight:600}
 `;
 
-const today = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = (now: Date) => chinaDate(now);
 
 export interface HomeModel {
   counts: ListCounts;
@@ -58,7 +59,7 @@ export function asOfPage(c: Chrome, pubs: PublicationSummary[], now: Date): stri
 <form class="inline" method="get" action="/items"><label>查询日期<input type="date" name="asOf" value="${today(now)}" max="${today(now)}" required></label><button type="submit">查看当日清单</button></form>
 ${pubs.length
     ? html`<h2 id="by-publication">按公布版次</h2><ul>${pubs.map((p) => {
-        const day = new Date(Date.parse(p.publishedAt) + 8 * 3600_000).toISOString().slice(0, 10);
+        const day = chinaDate(p.publishedAt);
         return html`<li><a href="/items?asOf=${day}">${p.number}</a>（${longChinaDate(p.publishedAt)}公布，事项 ${p.itemCount} 项）</li>`;
       })}</ul>`
     : ''}`;

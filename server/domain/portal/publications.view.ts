@@ -9,6 +9,7 @@ import { GUIDE_CSS, longChinaDate } from './guide.view.ts';
 import { html, type Html } from './html.ts';
 import { portalPage, tr, type Chrome } from './layout.ts';
 import { ELEMENT_LABELS as ELEMENTS } from '../../../common/element-labels.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 
 export const CHANGE_KINDS: ChangeKind[] = ['added', 'cancelled', 'delegated', 'entrusted', 'changed'];
 export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = { added: '新增', cancelled: '取消', delegated: '下放', entrusted: '委托', changed: '变更' };
@@ -133,17 +134,13 @@ ${p.previous ? html`<dt>上一期</dt><dd><a href="${publicationHref(p.previous)
 <ul class="counts" aria-label="变更统计">${CHANGE_KINDS.map((k) => html`<li>${CHANGE_KIND_LABELS[k]} ${p.counts[k] ?? 0}</li>`)}</ul>
 <section aria-labelledby="downloads"><h2 id="downloads">${tr(c.lang, 'downloadsTitle')}</h2><ul class="downloads">
 <li><a href="${sealedJsonHref(p.number)}" download>下载盖章 JSON</a></li>${m.xlsx ? html`<li><a href="${xlsxHref(p.publishedAt)}">下载本期清单（Excel）</a></li>` : ''}
-<li><a href="/items?asOf=${longIso(p.publishedAt)}">浏览本期公布时的清单</a></li><li><a href="/verify">验证电子印章</a></li></ul></section>
+<li><a href="/items?asOf=${chinaDate(p.publishedAt)}">浏览本期公布时的清单</a></li><li><a href="/verify">验证电子印章</a></li></ul></section>
 <section aria-labelledby="changes"><h2 id="changes">${tr(c.lang, 'changesTitle')}</h2>${changesByKind(p.changes, sealedJsonHref(p.number), 3)}</section>
 <section aria-labelledby="supervision"><h2 id="supervision">${tr(c.lang, 'feedbackTitle')}</h2>${answeredFeedback(m.feedback)}<h3 id="send-feedback">对本期清单提意见</h3>
 <p>清单缺少事项、事项要求没有法律依据，或有意见建议，请告诉我们：政务服务局在规定的工作日内答复，答复向社会公开。</p>${feedbackForm({ publication: p.number })}</section>`;
   return portalPage(c, `${p.number} · ${c.siteName}`, main, GUIDE_CSS + PUB_CSS + FEEDBACK_CSS);
 }
 
-/** The China date of an instant as YYYY-MM-DD (for `?asOf=`). */
-function longIso(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export interface CompareModel {
   publications: PublicationSummary[];
