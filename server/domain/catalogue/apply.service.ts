@@ -1,12 +1,12 @@
 // Applying list changes inside a caller's transaction: the adjustment workflow's way into the list.
 // Every function here throws a DomainError on a rule violation, so the caller's whole batch rolls back.
 import { buildImplementationCode, CodeError } from '../../../common/checksums.ts';
-import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
+import { defaultLocalElements, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
 import { newId } from '../../db/ids.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
-import { applyDraftVersion, assertNotFrozen, defaultLocalElements, filterColumns, unindexCurrent, validateElements } from './items.service.ts';
+import { applyDraftVersion, assertNotFrozen, filterColumns, unindexCurrent, validateElements } from './items.service.ts';
 import * as repo from './catalogue.repo.ts';
 
 type Trx = ServiceContext['db'];

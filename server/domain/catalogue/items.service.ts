@@ -2,7 +2,7 @@ import { addCivilMonths, addWorkingDays, parseIsoDate } from '../../../common/ca
 import { buildHandlingItemCode, buildImplementationCode, CodeError } from '../../../common/checksums.ts';
 import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import {
-  defaultLocalElements, itemProblems, uniformOf, UNIFORM_ELEMENT_KEYS, type ItemElements, type LimitConverter, type Problem, type UniformElements,
+  defaultLocalElements, itemProblems, uniformOf, type ItemElements, type LimitConverter, type Problem, type UniformElements,
 } from '../../../common/item-elements.ts';
 import { indexItems, unindexItem } from '../../db/search.ts';
 import { newId } from '../../db/ids.ts';
@@ -124,8 +124,6 @@ export async function validateElements(ctx: ServiceContext, el: ItemElements): P
   const orgIds = new Set((await listOrgs(ctx)).map((o) => o.id));
   return itemProblems(el, { filingTypeCode: ctx.config.filingTypeCode, toDays: await limitConverter(ctx), orgExists: (id) => orgIds.has(id) });
 }
-
-export { defaultLocalElements };
 
 
 async function loadItem(ctx: ServiceContext, db: ServiceContext['db'], code: string): Promise<repo.ItemRow> {
@@ -430,4 +428,3 @@ export async function diffVersions(ctx: ServiceContext, code: string, a: number,
   return { from: a, to: b, changes: diffElements(await load(a), await load(b)) };
 }
 
-export { UNIFORM_ELEMENT_KEYS };
