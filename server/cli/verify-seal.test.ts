@@ -47,11 +47,11 @@ describe('node server/main.ts verify-seal FILE [SIG]', () => {
 
   it('valid (exit 0) for a sealed PDF and for a JSON document with its signature record', () => {
     const pdf = cli(path.join(dir, 'sealed.pdf'));
-    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(pdf.status, pdf.stderr + pdf.stdout).toBe(0);
     expect(pdf.stdout).toMatch(/^verdict: valid\n/);
     expect(pdf.stdout).toContain('盖章单位: 乌审旗政务服务局');
     const json = cli(path.join(dir, 'receipt.json'), path.join(dir, 'receipt.sig.json'));
-    expect(json.status, json.stderr).toBe(0);
+    expect(json.status, json.stderr + json.stdout).toBe(0);
     expect(json.stdout).toContain('盖章时间: ');
   });
 

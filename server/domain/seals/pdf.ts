@@ -199,8 +199,22 @@ export function extractPdfSignature(pdf: Buffer): PdfSignature | undefined {
   if (a !== 0 || c < a + b || c + d > pdf.length) return undefined;
   const hex = text.slice(a + b, c).trim().replace(/^</, '').replace(/>$/, '');
   if (!/^[0-9a-fA-F]*$/.test(hex)) return undefined;
-  const cms = Buffer.from(hex.replace(/(00)+$/, ''), 'hex');
+  const contents = Buffer.from(hex, 'hex');
+  // The placeholder is zero-padded: keep exactly the DER value (a signature may itself end in 00 bytes).
+  const cms = contents.subarray(0, derLength(contents) ?? contents.length);
   return { signedBytes: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), cms, coversWholeFile: c + d === pdf.length };
+}
+
+/** Total length (header + value) of the DER element at the start of `bytes`; undefined when malformed. */
+function derLength(bytes: Buffer): number | undefined {
+  if (bytes.length < 2) return undefined;
+  const first = bytes[1];
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+  return 2 + count + length <= bytes.length ? 2 + count + length : undefined;
 }
 
 export interface CmsCheck {
