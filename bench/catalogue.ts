@@ -1,4 +1,4 @@
-// `npm run bench -- catalogue [--items N] [--orgs N] [--pg URL]`: the list at scale (issue 3 performance).
+// `npm run bench -- catalogue [--items N] [--orgs N] [--from FILE] [--pg URL]`: the list at scale (issue 3 performance).
 // Generates N items (default 1,000,000) over ~1,000 orgs on SQLite (and PostgreSQL when --pg names an admin URL),
 // then measures search, keyset list pages, item detail and as-of pages through the services, in process; then
 // import throughput for a 10,000-row workbook and an export of ~100,000 items (bench/import-export.ts).
@@ -16,9 +16,10 @@ import { getItemDetail } from '../server/domain/catalogue/items.service.ts';
 import { listItems } from '../server/domain/catalogue/list.service.ts';
 import type { ServiceContext } from '../server/platform/context.ts';
 import { generate, TYPES } from './generate.ts';
+import { benchSqlite } from './db.ts';
 import { asUser, measureExport, measureImport, type Measured } from './import-export.ts';
 
-const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, pg: { type: 'string' } } });
+const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, from: { type: 'string' }, pg: { type: 'string' } } });
 const N = Number(values.items ?? 1_000_000);
 const ORGS = Number(values.orgs ?? 1_000);
 const CONFIG: Config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: 'Qingdan-bench-2026' });
@@ -70,13 +71,9 @@ async function importExport(label: string, db: Db, databaseUrl: string): Promise
 const results: Array<{ name: string; median: number; p99: number; target: number }> = [];
 const other: Measured[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-bench-'));
-const sqliteDb = openDatabase(`sqlite:${path.join(dir, 'bench.db')}`);
-await migrateToLatest(sqliteDb.db, sqliteDb.dialect);
-process.stdout.write(`SQLite: generating ${N} items over ${ORGS} orgs…\n`);
-await seedDemo(sqliteDb, CONFIG); // the bureau, its admin account (the importer) and the demo departments; no items
-await generate(sqliteDb, { items: N, orgs: ORGS });
+const { db: sqliteDb, url: sqliteUrl } = await benchSqlite(dir, CONFIG, { items: N, orgs: ORGS, from: values.from });
 results.push(...(await measure('SQLite', sqliteDb)));
-other.push(...(await importExport('SQLite', sqliteDb, `sqlite:${path.join(dir, 'bench.db')}`)));
+other.push(...(await importExport('SQLite', sqliteDb, sqliteUrl)));
 await sqliteDb.destroy();
 fs.rmSync(dir, { recursive: true, force: true });
 

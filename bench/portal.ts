@@ -1,4 +1,4 @@
-// `npm run bench -- portal [--items N] [--orgs N] [--seconds S]`: the public portal over HTTP at scale (issue 6).
+// `npm run bench -- portal [--items N] [--orgs N] [--seconds S] [--from FILE]`: the public portal over HTTP at scale (issue 6).
 // Generates N items (default 1,000,000; bench/generate.ts) on SQLite next to the demo orgs and accounts, starts the
 // real app and a bare Fastify hello-world in this process (both on 127.0.0.1), and loads each with autocannon
 // (50 connections, S seconds, in a child process): bare route, item guide page (plain GET and conditional GET with
@@ -14,18 +14,15 @@ import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { buildApp } from '../server/app.ts';
-import { seedDemo } from '../server/bootstrap/demo/seed-demo.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
 import { filterColumns } from '../server/domain/catalogue/items.service.ts';
 import { publishList } from '../server/domain/publications/publications.service.ts';
 import { createSeal } from '../server/domain/seals/seals.service.ts';
 import type { ItemElements } from '../common/item-elements.ts';
-import { generate } from './generate.ts';
+import { benchSqlite } from './db.ts';
 import { asUser } from './import-export.ts';
 
-const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, seconds: { type: 'string' } } });
+const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, seconds: { type: 'string' }, from: { type: 'string' } } });
 const N = Number(values.items ?? 1_000_000);
 const ORGS = Number(values.orgs ?? 1_000);
 const SECONDS = Number(values.seconds ?? 10);
@@ -34,11 +31,7 @@ const CONNECTIONS = 50;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-portal-bench-'));
 const databaseUrl = `sqlite:${path.join(dir, 'bench.db')}`;
 const config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: 'Qingdan-bench-2026' }, { databaseUrl, webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) } });
-const db = openDatabase(databaseUrl);
-await migrateToLatest(db.db, db.dialect);
-await seedDemo(db, config);
-process.stdout.write(`SQLite: generating ${N} items over ${ORGS} orgs…\n`);
-await generate(db, { items: N, orgs: ORGS });
+const { db } = await benchSqlite(dir, config, { items: N, orgs: ORGS, from: values.from });
 
 interface Row {
   name: string;
