@@ -83,7 +83,17 @@ export interface ItemSearchTable {
 
 export interface ItemGramTable {
   gram: string;
+  /** 1 when the gram occurs in the item's name, 0 when only in its keywords. */
+  in_name: number;
   item_id: string;
+}
+
+/** The distinct names of the current list (search's name tiers) and how many items carry each. */
+export interface SearchNameTable {
+  name: string;
+  name_lower: string;
+  name_len: number;
+  n: number;
 }
 
 export interface CatalogueTables {
@@ -94,4 +104,5 @@ export interface CatalogueTables {
   handling_item: HandlingItemTable;
   item_search: ItemSearchTable;
   item_gram: ItemGramTable;
+  search_name: SearchNameTable;
 }

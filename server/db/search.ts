@@ -1,12 +1,10 @@
 // Chinese search over the current list. The only dialect-specific queries of the list live here:
 // SQLite FTS5 trigram vs PostgreSQL pg_trgm for ≥ 3 characters; a shared gram table for 1–2 characters.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Database } from './schema.ts';
 
 export const SEARCH_COUNT_CAP = 10_000;
-// Ranking sorts at most this many candidates: enough for any page a person reads, bounded for very common terms.
-const CANDIDATE_LIMIT = 5_000;
 
 export interface SearchFilters {
   orgId?: string;
@@ -38,10 +36,79 @@ export function gramsOf(text: string): string[] {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likeAll = (column: ReturnType<typeof sql.ref>, terms: string[]) =>
+  sql<SqlBool>`${sql.join(terms.map((t) => sql`${column} like ${`%${escapeLike(t)}%`} escape '\\'`), sql` and `)}`;
+
+// "Other fields" hits up to this many are sorted (exact code first, then code order); past it a page walks the
+// code index and filters, which finds a page quickly because such terms are dense (a division code, a common word).
+const SORT_LIMIT = SEARCH_COUNT_CAP;
+
+interface NameHit {
+  name: string;
+  tier: number;
+  len: number;
+  n: number;
+}
 
 /**
- * Item ids matching every term, best first (exact name, name prefix, name contains, other fields),
- * with the total capped at SEARCH_COUNT_CAP.
+ * The distinct names that hold every term, in rank order: the whole query as the name (0), at its start (1),
+ * inside it (2), the terms apart (3); then shorter names first, then by name. `n` is how many items carry the name
+ * (within the filters).
+ */
+async function matchingNames(db: Kysely<Database>, terms: string[], whole: string, filters: SearchFilters): Promise<NameHit[]> {
+  const rows = await db
+    .selectFrom('search_name')
+    .select(['name', 'name_lower', 'name_len', 'n'])
+    .where(likeAll(sql.ref('name_lower'), terms))
+    .execute();
+  const hits = rows.map((r) => ({
+    name: r.name,
+    tier: r.name_lower === whole ? 0 : r.name_lower.startsWith(whole) ? 1 : r.name_lower.includes(whole) ? 2 : 3,
+    len: Number(r.name_len),
+    n: Number(r.n),
+  }));
+  if (filters.orgId || filters.type) {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < hits.length; i += 500) {
+      let q = db.selectFrom('item_search').select(['name', (eb) => eb.fn.countAll<number>().as('n')]).where('name', 'in', hits.slice(i, i + 500).map((h) => h.name));
+      if (filters.orgId) q = q.where('org_id', '=', filters.orgId);
+      if (filters.type) q = q.where('type', '=', filters.type);
+      for (const r of await q.groupBy('name').execute()) counts.set(r.name, Number(r.n));
+    }
+    for (const h of hits) h.n = counts.get(h.name) ?? 0;
+  }
+  return hits.filter((h) => h.n > 0).sort((a, b) => a.tier - b.tier || a.len - b.len || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Items of one name within the filters, in code order: `limit` of them after skipping `offset`. */
+async function itemsOfName(db: Kysely<Database>, name: string, filters: SearchFilters, limit: number, offset: number): Promise<string[]> {
+  let q = db.selectFrom('item_search').select('item_id').where('name', '=', name);
+  if (filters.orgId) q = q.where('org_id', '=', filters.orgId);
+  if (filters.type) q = q.where('type', '=', filters.type);
+  const rows = await q.orderBy('implementation_code').limit(limit).offset(offset).execute();
+  return rows.map((r) => r.item_id);
+}
+
+/**
+ * Items holding `term` outside their name (keywords for 1–2 characters; codes, legal basis, keywords and handling
+ * items for longer terms). Item ids; the candidates of the "other fields" tier.
+ */
+function outsideName(dialect: Dialect, term: string) {
+  if ([...term].length <= 2) return sql`select g.item_id from item_gram g where g.gram = ${term} and g.in_name = 0`;
+  if (dialect === 'sqlite') {
+    const phrase = `"${term.replace(/"/g, '""')}"`;
+    return sql`select s.item_id from item_search_fts f join item_search s on s.rowid = f.rowid where item_search_fts match ${`search_text : ${phrase} NOT name : ${phrase}`}`;
+  }
+  const like = `%${escapeLike(term)}%`;
+  return sql`select s.item_id from item_search s join search_name sn on sn.name = s.name
+    where s.search_text like ${like} escape '\\' and sn.name_lower not like ${like} escape '\\'`;
+}
+
+/**
+ * Item ids matching every term, best first, with the total capped at SEARCH_COUNT_CAP. Rank: items whose name holds
+ * the query (tiers of matchingNames, then code order within a name), then items that match only through other
+ * fields (the exact implementation code first, then code order). Names are few next to items, so the name tiers
+ * are ranked on the distinct names and paged per name on the (name, code) index, whatever the list size.
  */
 export async function searchItemIds(
   db: Kysely<Database>,
@@ -53,53 +120,91 @@ export async function searchItemIds(
 ): Promise<SearchPage> {
   const terms = searchTerms(q);
   if (terms.length === 0) return { itemIds: [], total: 0, capped: false };
-  // The longest term drives the index; the others filter the candidates.
-  const main = [...terms].sort((a, b) => [...b].length - [...a].length)[0];
-  const rest = terms.filter((t) => t !== main);
   const whole = terms.join(' ');
 
-  // The index already guarantees the main term (a gram hit or an FTS5 trigram phrase is a substring match), so only
-  // PostgreSQL, whose trigram index serves the LIKE itself, filters on it; every other term filters the candidates.
-  const where = (alias: string, mainFromIndex: boolean) => {
-    const parts = [
-      sql`1 = 1`,
-      ...(filters.orgId ? [sql`${sql.ref(`${alias}.org_id`)} = ${filters.orgId}`] : []),
-      ...(filters.type ? [sql`${sql.ref(`${alias}.type`)} = ${filters.type}`] : []),
-      ...(mainFromIndex ? rest : [main, ...rest]).map((t) => sql`${sql.ref(`${alias}.search_text`)} like ${`%${escapeLike(t)}%`} escape '\\'`),
-    ];
-    return sql.join(parts, sql` and `);
-  };
-
-  let candidates;
-  if ([...main].length <= 2) {
-    candidates = sql`select s.item_id, s.name, s.implementation_code from item_gram g join item_search s on s.item_id = g.item_id
-      where g.gram = ${main} and ${where('s', true)}`;
-  } else if (dialect === 'sqlite') {
-    const phrase = `"${main.replace(/"/g, '""')}"`;
-    candidates = sql`select s.item_id, s.name, s.implementation_code from item_search_fts f join item_search s on s.rowid = f.rowid
-      where item_search_fts match ${phrase} and ${where('s', true)}`;
-  } else {
-    candidates = sql`select s.item_id, s.name, s.implementation_code from item_search s where ${where('s', false)}`;
+  // Tiers 0–3: the name holds every term.
+  const names = await matchingNames(db, terms, whole, filters);
+  const nameTotal = names.reduce((sum, h) => sum + h.n, 0);
+  const itemIds: string[] = [];
+  let skip = offset;
+  for (const h of names) {
+    if (itemIds.length >= limit) break;
+    if (skip >= h.n) {
+      skip -= h.n;
+      continue;
+    }
+    itemIds.push(...(await itemsOfName(db, h.name, filters, limit - itemIds.length, skip)));
+    skip = 0;
   }
 
-  const counted = await sql<{ n: number }>`select count(*) as n from (${candidates} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
-  const likeWhole = `%${escapeLike(whole)}%`;
-  const ranked = await sql<{ item_id: string }>`select c.item_id from (${candidates} limit ${CANDIDATE_LIMIT}) c
-    order by case when lower(c.name) = ${whole} then 0
-                  when lower(c.name) like ${`${escapeLike(whole)}%`} escape '\\' then 1
-                  when lower(c.name) like ${likeWhole} escape '\\' then 2
-                  when lower(c.implementation_code) = ${whole} then 0
-                  else 3 end,
-             length(c.name), c.implementation_code
-    limit ${limit} offset ${offset}`.execute(db);
-  return { itemIds: ranked.rows.map((r) => r.item_id), total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
+  // Tier 4: every term matches, but not all of them in the name.
+  const filterSql = [
+    ...(filters.orgId ? [sql`s.org_id = ${filters.orgId}`] : []),
+    ...(filters.type ? [sql`s.type = ${filters.type}`] : []),
+  ];
+  // Every term in the text, not every term in the name (a correlated lookup keeps the outer scan in control).
+  const matches = sql.join([
+    likeAll(sql.ref('s.search_text'), terms),
+    sql`not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})`,
+    ...filterSql,
+  ], sql` and `);
+  const candidates = terms.length === 1 ? outsideName(dialect, terms[0]) : sql.join(terms.map((t) => outsideName(dialect, t)), sql` union `);
+  const tier4 = sql`select s.item_id, s.implementation_code from (${candidates}) c join item_search s on s.item_id = c.item_id where ${matches}`;
+  let count4 = 0;
+  if (nameTotal <= SEARCH_COUNT_CAP) {
+    // One term and no filters: the candidates are the tier (no join needed to count them).
+    const counted = terms.length === 1 && filterSql.length === 0
+      ? await sql<{ n: number }>`select count(*) as n from (${outsideName(dialect, terms[0])} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from (${tier4} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
+    count4 = Number(counted.rows[0]?.n ?? 0);
+  }
+  if (itemIds.length < limit) {
+    const want = limit - itemIds.length;
+    const from = Math.max(0, offset - nameTotal);
+    const exactCode = whole.toUpperCase();
+    const page = count4 > SORT_LIMIT || nameTotal > SEARCH_COUNT_CAP
+      ? await sql<{ item_id: string }>`select s.item_id from item_search s where ${matches} order by s.implementation_code limit ${want} offset ${from}`.execute(db)
+      : count4 > 0
+        ? await sql<{ item_id: string }>`select t.item_id from (${tier4}) t
+            order by case when t.implementation_code = ${exactCode} then 0 else 1 end, t.implementation_code limit ${want} offset ${from}`.execute(db)
+        : { rows: [] };
+    itemIds.push(...page.rows.map((r) => r.item_id));
+  }
+  const total = nameTotal + count4;
+  return { itemIds, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
+}
+
+/** Adds `delta` items to each name's count in search_name (drops names no item carries any more). */
+async function countNames(db: Kysely<Database>, deltas: Map<string, number>): Promise<void> {
+  const changed = [...deltas].filter(([, d]) => d !== 0);
+  for (let i = 0; i < changed.length; i += 200) {
+    const chunk = changed.slice(i, i + 200);
+    await db
+      .insertInto('search_name')
+      .values(chunk.map(([name, n]) => ({ name, name_lower: name.toLowerCase(), name_len: [...name].length, n })))
+      .onConflict((oc) => oc.column('name').doUpdateSet({ n: sql`search_name.n + excluded.n` }))
+      .execute();
+    await db.deleteFrom('search_name').where('name', 'in', chunk.map(([name]) => name)).where('n', '<=', 0).execute();
+  }
+}
+
+/** Removes items from search (cancelled, secret, or no effective version). */
+export async function unindexItems(db: Kysely<Database>, itemIds: string[]): Promise<void> {
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const ids = itemIds.slice(i, i + 500);
+    const old = await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute();
+    if (old.length === 0) continue;
+    await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
+    await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
+    const deltas = new Map<string, number>();
+    for (const r of old) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
+    await countNames(db, deltas);
+  }
 }
 
 /** Removes an item from search (cancelled or no effective version). */
 export async function unindexItem(db: Kysely<Database>, itemId: string): Promise<void> {
-  await db.deleteFrom('item_gram').where('item_id', '=', itemId).execute();
-  await db.deleteFrom('item_search').where('item_id', '=', itemId).execute();
+  await unindexItems(db, [itemId]);
 }
 
 export interface IndexRow {
@@ -112,18 +217,28 @@ export interface IndexRow {
   gramText: string;
 }
 
+/** Grams of an item's name and keywords, each marked whether it occurs in the name. */
+export function gramRowsOf(row: Pick<IndexRow, 'itemId' | 'name' | 'gramText'>): Array<{ gram: string; in_name: number; item_id: string }> {
+  const name = row.name.toLowerCase();
+  return gramsOf(row.gramText).map((gram) => ({ gram, in_name: name.includes(gram) ? 1 : 0, item_id: row.itemId }));
+}
+
 /** Replaces the search rows and grams of many items at once (bulk loads: one statement per chunk, not per item). */
 export async function indexItems(db: Kysely<Database>, rows: IndexRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 300) {
     const chunk = rows.slice(i, i + 300);
     const ids = chunk.map((r) => r.itemId);
+    const deltas = new Map<string, number>();
+    for (const r of await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute()) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
     await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
     await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
     await db
       .insertInto('item_search')
       .values(chunk.map((r) => ({ item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase() })))
       .execute();
-    const grams = chunk.flatMap((r) => gramsOf(r.gramText).map((gram) => ({ gram, item_id: r.itemId })));
+    for (const r of chunk) deltas.set(r.name, (deltas.get(r.name) ?? 0) + 1);
+    await countNames(db, deltas);
+    const grams = chunk.flatMap((r) => gramRowsOf(r));
     for (let j = 0; j < grams.length; j += 500) await db.insertInto('item_gram').values(grams.slice(j, j + 500)).execute();
   }
 }

@@ -39,6 +39,8 @@ const SPECS: Spec[] = [
   { key: 'G', org: 'nmj', name: '动物防疫条件合格证核发', keywords: [], type: '07' },
   { key: 'H', org: 'wjw', name: '医疗机构执业许可证', keywords: [] },
   { key: 'I', org: 'city', name: '道路运输经营许可', keywords: [] },
+  // Holds 食品 and 电子商务 only outside its name (a keyword, the legal basis): ranked after every name match.
+  { key: 'J', org: 'scjg', name: '网络交易平台备案', keywords: ['食品'], law: '《中华人民共和国电子商务法》' },
 ];
 
 describe(`search (${TEST_DIALECT})`, () => {
@@ -145,8 +147,17 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(await found(basicCodes.get('E')!.toLowerCase())).toEqual(['E']);
     const banner = code('A').slice(0, 10);
     expect(banner).toBe('1115062699');
-    expect(sorted(await found(banner))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    expect(sorted(await found(banner))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J']);
     expect(await found(code('I').slice(0, 10))).toEqual(['I']);
+  });
+
+  it('items that hold the query only outside their name (keywords, legal basis) come after every name match', async () => {
+    expect(await found('食品')).toEqual(['A', 'B', 'C', 'J']);
+    expect(await found('电子商务')).toEqual(['J']);
+    expect(await found('食品 电子商务')).toEqual(['J']);
+    expect(await found('平台 食品')).toEqual(['J']);
+    const page = await search('食品');
+    expect(page).toMatchObject({ total: 4, totalCapped: false });
   });
 
   it('several terms must all match', async () => {
@@ -193,6 +204,17 @@ describe(`search (${TEST_DIALECT})`, () => {
     } while (cursor && pages < 5);
     expect(pages).toBe(2);
     expect(seen).toEqual(all);
+    // Across the boundary between name matches and other-field matches: pages of one.
+    const food = await found('食品');
+    const oneByOne: string[] = [];
+    cursor = null;
+    do {
+      const page = (await t.call(undefined, 'GET', `/api/public/items?q=${encodeURIComponent('食品')}&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json() as ListPage;
+      expect(page.total).toBe(4);
+      oneByOne.push(...page.items.map((i) => keyOf(i.implementationCode)));
+      cursor = page.nextCursor;
+    } while (cursor && oneByOne.length < 10);
+    expect(oneByOne).toEqual(food);
   });
 
   it('follows the effective version: a renamed item is found by its new name only', async () => {
@@ -205,7 +227,9 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(await found('犬只')).toEqual([]);
     expect((await t.call(admin, 'POST', `/api/items/${code('F')}/versions/${versionNo}/load`, {})).statusCode).toBe(200);
     expect(await found('养犬')).toEqual([]);
+    expect((await search('养犬')).total).toBe(0);
     expect(await found('犬只')).toEqual(['F']);
+    expect((await search('犬只')).total).toBe(1);
     expect(await found('证')).toEqual(['F', 'H', 'G']);
   });
 });
