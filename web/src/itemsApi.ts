@@ -35,6 +35,18 @@ export interface ItemListEntry {
   effectiveFrom: string;
 }
 
+/** A draft in the caller's scope (GET /api/items/drafts): a revision, or a new item not yet on the list. */
+export interface DraftEntry {
+  implementationCode: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  versionNo: number;
+  changeNote: string | null;
+  updatedAt: string;
+  hasFinalVersion: boolean;
+}
+
 export interface ItemListPage {
   items: ItemListEntry[];
   total: number;
@@ -201,6 +213,7 @@ const query = (q: object) => q as Record<string, string | number | undefined>;
 
 export const itemsApi = {
   list: (q: ItemListQuery) => api.get<ItemListPage>('/api/items', query(q)),
+  drafts: (org?: string) => api.get<{ items: DraftEntry[] }>('/api/items/drafts', query({ org })).then((r) => r.items),
   create: (input: NewItem) => api.post<ItemDetail>('/api/items', input),
   detail: (implementationCode: string) => api.get<ItemDetail>(`/api/items/${code(implementationCode)}`),
   /** Opens a draft from the current version; `takeOver` copies the catalogue's new uniform elements into it. */

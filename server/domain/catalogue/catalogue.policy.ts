@@ -18,6 +18,11 @@ export function canSeeDrafts(c: Caller, itemOrgId: string): boolean {
   return c.orgId === itemOrgId;
 }
 
+/** Whose drafts a list of drafts shows: every org's for the bureau and auditors, otherwise the caller's own. */
+export function draftScope(c: Caller): string | undefined {
+  return c.roles.some((r) => BUREAU.includes(r) || r === 'auditor') ? undefined : c.orgId;
+}
+
 /** Department editors edit their own org's items; the bureau administrator may edit any (initial list loading). */
 export function canEditItem(c: Caller, itemOrgId: string): boolean {
   if (c.roles.includes('bureau_admin')) return true;

@@ -194,6 +194,13 @@ export async function listDrafts(db: Kysely<Database>, orgId: string | undefined
   return q.orderBy('updated_at', 'desc').limit(limit).execute();
 }
 
+/** Which of the given items have at least one final (effective, past or scheduled) version. */
+export async function itemIdsWithFinalVersion(db: Kysely<Database>, itemIds: string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.selectFrom('item_version').select('item_id').distinct().where('item_id', 'in', itemIds).where('state', '=', 'final').execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
 /** Items with their catalogue's current uniform elements, for the consistency check (one org or all). */
 export async function consistencyRows(db: Kysely<Database>, at: string, orgId?: string, itemIds?: string[]) {
   let q = db

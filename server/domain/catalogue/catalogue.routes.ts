@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../../platform/context.ts';
 import {
-  CatalogueBody, CatalogueVersionBody, CreateItemBody, Deviations, Diff, DiffQuery, DraftResult, IdParams, ImplementationCodeParams, ItemDetail,
+  CatalogueBody, CatalogueVersionBody, CreateItemBody, Deviations, Diff, DiffQuery, DraftList, DraftQuery, DraftResult, IdParams, ImplementationCodeParams, ItemDetail,
   ListPage, ListQuery, LoadBody, SaveDraftBody, StartDraftBody, VersionParams,
 } from './catalogue.schemas.ts';
 import { addCatalogueVersion, createCatalogueItem, getCatalogueItem, listCatalogue } from './catalogue.service.ts';
 import { createItem, diffVersions, discardDraft, getItemDetail, getPublicItem, loadDraft, saveDraft, startDraft, validateDraft } from './items.service.ts';
-import { listDeviations, listItems } from './list.service.ts';
+import { listDeviations, listDraftItems, listItems } from './list.service.ts';
 
 const BUREAU = { access: ['bureau_admin', 'bureau_reviewer'] } as const;
 const STAFF = { access: 'authenticated' } as const;
@@ -47,6 +47,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { org, ...rest } = request.query;
     return listItems(contextOf(request), { ...rest, orgId: org });
   });
+  app.get(
+    '/api/items/drafts',
+    { config: STAFF, schema: { tags: ['items'], summary: '草稿（含尚未生效的新事项）', querystring: DraftQuery, response: { 200: DraftList } } },
+    async (request) => listDraftItems(contextOf(request), { orgId: request.query.org, limit: request.query.limit }),
+  );
   app.post(
     '/api/items',
     { config: { access: ['bureau_admin', 'dept_editor'] }, schema: { tags: ['items'], summary: '新增实施事项（生成实施编码与首个草稿）', body: CreateItemBody, response: { 201: ItemDetail } } },

@@ -47,6 +47,26 @@ export const ListPage = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
+export const DraftQuery = Type.Object({
+  org: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+
+export const DraftList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      implementationCode: Type.String(),
+      name: Type.String(),
+      orgId: Type.String(),
+      orgName: Type.String(),
+      versionNo: Type.Integer(),
+      changeNote: Nullable(Type.String()),
+      updatedAt: Type.String(),
+      hasFinalVersion: Type.Boolean(),
+    }),
+  ),
+});
+
 const HandlingItemView = Type.Object({ code: Type.String(), seq: Type.Integer(), name: Type.String(), splitReason: Type.String() });
 
 export const ItemVersionView = Type.Object({

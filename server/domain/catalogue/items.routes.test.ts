@@ -442,6 +442,22 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       const listed = (await t.call(undefined, 'GET', `/api/public/items?org=${org('scjg')}&limit=100`)).json() as ListPage;
       expect(listed.items.map((i) => i.implementationCode)).not.toContain(item.implementationCode);
     });
+
+    it('GET /api/items/drafts: the org\'s own drafts (new items among them); every org for the bureau and auditors; nothing of another org', async () => {
+      const item = await createItem('scjg', { name: '仅草稿可见的新事项' });
+      type Drafts = { items: Array<{ implementationCode: string; name: string; hasFinalVersion: boolean; orgName: string }> };
+      const mine = (await t.call(scjg, 'GET', '/api/items/drafts')).json() as Drafts;
+      expect(mine.items.find((d) => d.implementationCode === item.implementationCode)).toMatchObject({ hasFinalVersion: false, orgName: '乌审旗市场监督管理局' });
+      expect(mine.items.find((d) => d.implementationCode === code)).toMatchObject({ name: '公共场所卫生许可（草稿改名）', hasFinalVersion: true });
+      for (const session of [admin, auditor]) {
+        const all = (await t.call(session, 'GET', `/api/items/drafts?org=${org('scjg')}`)).json() as Drafts;
+        expect(all.items.map((d) => d.implementationCode)).toEqual(expect.arrayContaining([item.implementationCode, code]));
+      }
+      const other = (await t.call(glt, 'GET', '/api/items/drafts')).json() as Drafts;
+      expect(other.items.map((d) => d.implementationCode)).not.toContain(code);
+      expect((await t.call(glt, 'GET', `/api/items/drafts?org=${org('scjg')}`)).json()).toEqual({ items: [] });
+      expect((await t.call(undefined, 'GET', '/api/items/drafts')).statusCode).toBe(401);
+    });
   });
 
   describe('GET /api/items/:code/diff', () => {

@@ -2,10 +2,10 @@ import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { diffElements } from '../../../common/item-diff.ts';
 import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
 import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { orgsByIds } from '../orgs/orgs.service.ts';
-import { consistencyScope } from './catalogue.policy.ts';
+import { consistencyScope, draftScope } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
 
 export interface ListQuery {
@@ -139,6 +139,36 @@ export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<
   };
 }
 
+
+export interface DraftEntry {
+  implementationCode: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  versionNo: number;
+  changeNote: string | null;
+  updatedAt: string;
+  /** False for an item that has never been effective (a new item still being prepared). */
+  hasFinalVersion: boolean;
+}
+
+/**
+ * Drafts in the caller's scope (their own org's; every org's for the bureau and auditors), most recently edited
+ * first: where an editor finds a new item that is not on the list yet, or a revision in progress.
+ */
+export async function listDraftItems(ctx: ServiceContext, query: { orgId?: string; limit?: number }): Promise<{ items: DraftEntry[] }> {
+  const scope = draftScope(actorOf(ctx));
+  const orgId = scope ?? query.orgId;
+  if (scope && query.orgId && query.orgId !== scope) return { items: [] };
+  const rows = await repo.listDrafts(ctx.db, orgId, query.limit ?? 100);
+  const [orgs, effective] = await Promise.all([orgsByIds(ctx, rows.map((r) => r.org_id)), repo.itemIdsWithFinalVersion(ctx.db, rows.map((r) => r.item_id))]);
+  return {
+    items: rows.map((r) => ({
+      implementationCode: r.implementation_code, name: r.name, orgId: r.org_id, orgName: orgs.get(r.org_id)?.nameZh ?? '', versionNo: r.version_no,
+      changeNote: r.change_note, updatedAt: r.updated_at, hasFinalVersion: effective.has(r.item_id),
+    })),
+  };
+}
 
 export interface Deviation {
   implementationCode: string;

@@ -16,6 +16,7 @@ import {
 import { ApiError } from '../api.ts';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
 import { NewItemModal } from '../components/item-editor/NewItemModal.tsx';
+import { DraftsCard } from '../components/item-editor/DraftsCard.tsx';
 import { codeOptions, ITEM_TYPE_OPTIONS, timeLimitText } from '../components/item-editor/elementLabels.ts';
 import { itemListQueryFrom, itemListSearchParams, totalText } from '../components/item-editor/listQuery.ts';
 
@@ -324,6 +325,7 @@ export default function ItemsListPage() {
           rows.length > 0 && <Typography.Text type="secondary">没有更多了</Typography.Text>
         )}
       </Flex>
+      {!query.asOf && <DraftsCard org={query.org} />}
       <NewItemModal
         open={creating}
         orgs={orgList}
