@@ -142,9 +142,13 @@ export async function searchItemIds(
     ...(filters.orgId ? [sql`s.org_id = ${filters.orgId}`] : []),
     ...(filters.type ? [sql`s.type = ${filters.type}`] : []),
   ];
-  // Every term in the text, not every term in the name (a correlated lookup keeps the outer scan in control).
+  // Every term matches (1–2 characters: a gram of the name or keywords; longer: anywhere in the search text), not
+  // every term in the name. Correlated lookups keep the outer scan in control.
+  const termMatches = terms.map((t) => ([...t].length <= 2
+    ? sql`exists (select 1 from item_gram g where g.gram = ${t} and g.item_id = s.item_id)`
+    : sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`));
   const matches = sql.join([
-    likeAll(sql.ref('s.search_text'), terms),
+    ...termMatches,
     sql`not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})`,
     ...filterSql,
   ], sql` and `);
