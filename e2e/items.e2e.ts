@@ -217,6 +217,11 @@ journey('部门经办人新建草稿、修改承诺时限和材料并保存', as
   assert.equal(await page.locator('#el-promisedTimeLimit').inputValue(), '5');
   assert.equal(await page.locator('#el-materials-1-copies').inputValue(), '2');
   await page.getByTestId('validation-state').filter({ hasText: '校验通过' }).waitFor();
+
+  // The list keeps the open draft at hand under the table.
+  await page.getByRole('menuitem', { name: '事项清单' }).click();
+  await page.waitForURL('**/admin/items');
+  await page.getByTestId('drafts-card').getByRole('link', { name: item.name }).waitFor();
 });
 
 journey('管理员使草稿直接生效并比较两个版本', async ({ page, baseUrl, screenshot }) => {

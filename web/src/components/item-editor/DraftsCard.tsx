@@ -12,6 +12,7 @@ export function DraftsCard({ org }: { org?: string }) {
   return (
     <Card
       size="small"
+      data-testid="drafts-card"
       style={{ marginTop: 16 }}
       title={
         <span>
