@@ -143,36 +143,49 @@ export async function searchItemIds(
     ...(filters.type ? [sql`s.type = ${filters.type}`] : []),
   ];
   // Every term matches (1–2 characters: a gram of the name or keywords; longer: anywhere in the search text), not
-  // every term in the name. Correlated lookups keep the outer scan in control.
-  const termMatches = terms.map((t) => ([...t].length <= 2
-    ? sql`exists (select 1 from item_gram g where g.gram = ${t} and g.item_id = s.item_id)`
-    : sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`));
-  const matches = sql.join([
-    ...termMatches,
-    sql`not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})`,
+  // every term in the name. Gram checks take the item id alone, so they run before the item's row is read.
+  const short = (t: string) => [...t].length <= 2;
+  const gramOf = (id: string, t: string, inName: string) => sql`exists (select 1 from item_gram g where g.gram = ${t} and g.in_name in (${sql.raw(inName)}) and g.item_id = ${sql.ref(id)})`;
+  const textOf = (t: string) => sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`;
+  const matchesOf = (id: string) => sql.join([
+    ...terms.map((t) => (short(t) ? gramOf(id, t, '0, 1') : textOf(t))),
+    terms.every(short)
+      ? sql`not (${sql.join(terms.map((t) => gramOf(id, t, '1')), sql` and `)})`
+      : sql`not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})`,
     ...filterSql,
   ], sql` and `);
   const candidates = terms.length === 1 ? outsideName(dialect, terms[0]) : sql.join(terms.map((t) => outsideName(dialect, t)), sql` union `);
-  const tier4 = sql`select s.item_id, s.implementation_code from (${candidates}) c join item_search s on s.item_id = c.item_id where ${matches}`;
+  const tier4 = sql`select s.item_id, s.implementation_code from (${candidates}) c join item_search s on s.item_id = c.item_id where ${matchesOf('c.item_id')}`;
+
+  // The other-field tier is usually small: one pass fetches up to cap + 1 of it, which gives both its count and
+  // (sorted here: the exact code first, then code order) its page. Past the cap, a page walks the code index.
   let count4 = 0;
+  let tier4Ids: string[] | null = null;
   if (nameTotal <= SEARCH_COUNT_CAP) {
-    // One term and no filters: the candidates are the tier (no join needed to count them).
-    const counted = terms.length === 1 && filterSql.length === 0
-      ? await sql<{ n: number }>`select count(*) as n from (${outsideName(dialect, terms[0])} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from (${tier4} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
-    count4 = Number(counted.rows[0]?.n ?? 0);
+    if (terms.length === 1 && filterSql.length === 0) {
+      // One term and no filters: its postings outside names are the tier, counted without reading any item row.
+      const counted = await sql<{ n: number }>`select count(*) as n from (${candidates} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
+      count4 = Number(counted.rows[0]?.n ?? 0);
+    }
+    if (terms.length === 1 && filterSql.length === 0 && count4 === 0) tier4Ids = [];
+    else if (count4 <= SORT_LIMIT) {
+      const rows = (await sql<{ item_id: string; implementation_code: string }>`${tier4} limit ${SEARCH_COUNT_CAP + 1}`.execute(db)).rows;
+      count4 = rows.length;
+      if (rows.length <= SORT_LIMIT) {
+        const exactCode = whole.toUpperCase();
+        const key = (r: { implementation_code: string }) => `${r.implementation_code === exactCode ? 0 : 1}${r.implementation_code}`;
+        tier4Ids = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.item_id);
+      }
+    }
   }
   if (itemIds.length < limit) {
     const want = limit - itemIds.length;
     const from = Math.max(0, offset - nameTotal);
-    const exactCode = whole.toUpperCase();
-    const page = count4 > SORT_LIMIT || nameTotal > SEARCH_COUNT_CAP
-      ? await sql<{ item_id: string }>`select s.item_id from item_search s where ${matches} order by s.implementation_code limit ${want} offset ${from}`.execute(db)
-      : count4 > 0
-        ? await sql<{ item_id: string }>`select t.item_id from (${tier4}) t
-            order by case when t.implementation_code = ${exactCode} then 0 else 1 end, t.implementation_code limit ${want} offset ${from}`.execute(db)
-        : { rows: [] };
-    itemIds.push(...page.rows.map((r) => r.item_id));
+    if (tier4Ids) itemIds.push(...tier4Ids.slice(from, from + want));
+    else {
+      const page = await sql<{ item_id: string }>`select s.item_id from item_search s where ${matchesOf('s.item_id')} order by s.implementation_code limit ${want} offset ${from}`.execute(db);
+      itemIds.push(...page.rows.map((r) => r.item_id));
+    }
   }
   const total = nameTotal + count4;
   return { itemIds, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
