@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../server/config.ts';
@@ -98,11 +99,17 @@ export async function measureImport(label: string, admin: ServiceContext, rows =
   process.stdout.write(`  import file (exports of ${orgs} orgs' lists): ${book.items.length} item rows, ${book.materials.length} material rows, ${Math.round(file.length / 1024)} KiB\n`);
   const out: Measured[] = [];
 
+  // Process CPU time beside the wall time: on a shared machine the wall time also counts waiting for a core.
+  const timing = (seconds: number, since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return `${seconds.toFixed(1)} s, CPU ${((u.user + u.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0].toFixed(1)}`;
+  };
+  let c0 = process.cpuUsage();
   let t0 = performance.now();
   const again = await importItems({ ...admin, now: new Date() }, file, { fileName: 'bench.xlsx' });
   let s = (performance.now() - t0) / 1000;
   if (!again.committed || again.unchanged !== book.items.length) throw new Error(`re-import: ${JSON.stringify({ ...again, errors: again.errors.slice(0, 5) })}`);
-  out.push({ name: `${label} import ${book.items.length} rows, re-import (all unchanged)`, value: round(book.items.length / s), unit: 'items/s', target: 'reported', ok: true, note: `${s.toFixed(1)} s` });
+  out.push({ name: `${label} import ${book.items.length} rows, re-import (all unchanged)`, value: round(book.items.length / s), unit: 'items/s', target: 'reported', ok: true, note: timing(s, c0) });
 
   const db = admin.db;
   const ids: string[] = [];
@@ -116,12 +123,13 @@ export async function measureImport(label: string, admin: ServiceContext, rows =
     await db.deleteFrom('item_version').where('item_id', 'in', chunk).execute();
     await db.deleteFrom('item').where('id', 'in', chunk).execute();
   }
+  c0 = process.cpuUsage();
   t0 = performance.now();
   const fresh = await importItems({ ...admin, now: new Date() }, file, { fileName: 'bench.xlsx' });
   s = (performance.now() - t0) / 1000;
   if (!fresh.committed || fresh.imported !== book.items.length) throw new Error(`new-item import: ${JSON.stringify({ ...fresh, errors: fresh.errors.slice(0, 5) })}`);
   const rate = book.items.length / s;
-  out.push({ name: `${label} import ${book.items.length} rows, new items`, value: round(rate), unit: 'items/s', target: '≥ 2000', ok: rate >= 2000, note: `${s.toFixed(1)} s` });
+  out.push({ name: `${label} import ${book.items.length} rows, new items`, value: round(rate), unit: 'items/s', target: '≥ 2000', ok: rate >= 2000, note: timing(s, c0) });
   return out;
 }
 
