@@ -1,7 +1,8 @@
 // Import throughput and large-export cost (issue 3 performance), on a database the generator has filled.
 //
-// Import: the 10,000-row workbook is the export (import layout) of the generated list's first 10,000 search hits for
-// a common word ("许可" at 1M items), with their material rows, imported by the bureau administrator (effective versions):
+// Import: the 10,000-row workbook is the export (import layout) of whole orgs' lists, biggest orgs first, joined into
+// one file of 10,000 item rows with their material rows (a search query cannot give it: search ranks at most 5,000
+// candidates), imported by the bureau administrator (effective versions):
 //   1. re-import of the same file: every row validated and compared, nothing written (the "unchanged" path);
 //   2. the same 10,000 items deleted from item/item_version/item_search/item_gram, then the file imported again:
 //      10,000 new items written (validation, catalogue lookup, versions, search index, audit) into the big list.
@@ -9,7 +10,9 @@
 // Export: a child process (bench/export-child.ts) streams an .xlsx of the query whose size is closest to ≥ 100,000
 // items to a temporary file and reports its time and its own peak RSS.
 import { spawn } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../server/config.ts';
@@ -18,8 +21,7 @@ import type { Role } from '../common/roles.ts';
 import { findUserByUsername, rolesOfUser } from '../server/domain/identity/identity.repo.ts';
 import { exportItems, type ExportQuery } from '../server/domain/catalogue/export.service.ts';
 import { importItems } from '../server/domain/catalogue/import.service.ts';
-import { listItems } from '../server/domain/catalogue/list.service.ts';
-import { readWorkbookRows } from '../server/domain/catalogue/spreadsheet.ts';
+import { ITEMS_SHEET, MATERIALS_SHEET, readWorkbookRows, type SheetName, type WorkbookRows } from '../server/domain/catalogue/spreadsheet.ts';
 import type { ServiceContext } from '../server/platform/context.ts';
 import { TYPES } from './generate.ts';
 
@@ -51,21 +53,63 @@ async function bufferOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export async function measureImport(label: string, admin: ServiceContext): Promise<Measured[]> {
-  // The search hit list is capped at 10,000: the first query that reaches the cap (else the biggest) is the file.
-  const totals = await Promise.all(['许可', '登记', '150626', '证'].map(async (q) => ({ q, total: (await listItems(admin, { q, limit: 1 })).total })));
-  const { q } = totals.find((t) => t.total >= 10_000) ?? totals.sort((a, b) => b.total - a.total)[0];
-  const file = await bufferOf((await exportItems({ ...admin, now: new Date() }, { q }, 'xlsx')).stream);
-  const book = await readWorkbookRows(file);
+/**
+ * An import file of `rows` item rows: the exports of whole orgs (biggest first) read back and written as one workbook
+ * with the same headers and cell texts, keeping the material rows of the items kept.
+ */
+export async function orgsImportFile(admin: ServiceContext, rows: number): Promise<{ file: Buffer; book: WorkbookRows; orgs: number }> {
+  const counts = await admin.db
+    .selectFrom('item_search')
+    .select(['org_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('org_id')
+    .orderBy('n', 'desc')
+    .orderBy('org_id')
+    .execute();
+  const picked: string[] = [];
+  for (let sum = 0, i = 0; sum < rows && i < counts.length; i++) {
+    picked.push(counts[i].org_id);
+    sum += Number(counts[i].n);
+  }
+  const items: WorkbookRows['items'] = [];
+  const materials: WorkbookRows['materials'] = [];
+  let headers: WorkbookRows['headers'] | undefined;
+  for (const orgId of picked) {
+    const part = await readWorkbookRows(await bufferOf((await exportItems({ ...admin, now: new Date() }, { orgId }, 'xlsx')).stream));
+    headers ??= part.headers;
+    const kept = part.items.slice(0, rows - items.length);
+    const codes = new Set(kept.map((r) => r.cells.get('implementationCode')));
+    items.push(...kept);
+    materials.push(...part.materials.filter((m) => codes.has(m.cells.get('implementationCode'))));
+  }
+  if (!headers) throw new Error('no items to export: is the bench database filled?');
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, sheetRows] of [[ITEMS_SHEET, items], [MATERIALS_SHEET, materials]] as Array<[SheetName, WorkbookRows['items']]>) {
+    const keys = [...headers[name].keys()];
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(keys.map((k) => headers[name].get(k)));
+    for (const r of sheetRows) sheet.addRow(keys.map((k) => r.cells.get(k) ?? null));
+  }
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { file, book: await readWorkbookRows(file), orgs: picked.length };
+}
+
+export async function measureImport(label: string, admin: ServiceContext, rows = 10_000): Promise<Measured[]> {
+  const { file, book, orgs } = await orgsImportFile(admin, rows);
   const codes = book.items.map((r) => r.cells.get('implementationCode') ?? '').filter(Boolean);
-  process.stdout.write(`  import file (export of the hits for "${q}"): ${book.items.length} item rows, ${book.materials.length} material rows, ${Math.round(file.length / 1024)} KiB\n`);
+  process.stdout.write(`  import file (exports of ${orgs} orgs' lists): ${book.items.length} item rows, ${book.materials.length} material rows, ${Math.round(file.length / 1024)} KiB\n`);
   const out: Measured[] = [];
 
+  // Process CPU time beside the wall time: on a shared machine the wall time also counts waiting for a core.
+  const timing = (seconds: number, since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return `${seconds.toFixed(1)} s, CPU ${((u.user + u.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0].toFixed(1)}`;
+  };
+  let c0 = process.cpuUsage();
   let t0 = performance.now();
   const again = await importItems({ ...admin, now: new Date() }, file, { fileName: 'bench.xlsx' });
   let s = (performance.now() - t0) / 1000;
   if (!again.committed || again.unchanged !== book.items.length) throw new Error(`re-import: ${JSON.stringify({ ...again, errors: again.errors.slice(0, 5) })}`);
-  out.push({ name: `${label} import ${book.items.length} rows, re-import (all unchanged)`, value: round(book.items.length / s), unit: 'items/s', target: 'reported', ok: true, note: `${s.toFixed(1)} s` });
+  out.push({ name: `${label} import ${book.items.length} rows, re-import (all unchanged)`, value: round(book.items.length / s), unit: 'items/s', target: 'reported', ok: true, note: timing(s, c0) });
 
   const db = admin.db;
   const ids: string[] = [];
@@ -79,12 +123,13 @@ export async function measureImport(label: string, admin: ServiceContext): Promi
     await db.deleteFrom('item_version').where('item_id', 'in', chunk).execute();
     await db.deleteFrom('item').where('id', 'in', chunk).execute();
   }
+  c0 = process.cpuUsage();
   t0 = performance.now();
   const fresh = await importItems({ ...admin, now: new Date() }, file, { fileName: 'bench.xlsx' });
   s = (performance.now() - t0) / 1000;
   if (!fresh.committed || fresh.imported !== book.items.length) throw new Error(`new-item import: ${JSON.stringify({ ...fresh, errors: fresh.errors.slice(0, 5) })}`);
   const rate = book.items.length / s;
-  out.push({ name: `${label} import ${book.items.length} rows, new items`, value: round(rate), unit: 'items/s', target: '≥ 2000', ok: rate >= 2000, note: `${s.toFixed(1)} s` });
+  out.push({ name: `${label} import ${book.items.length} rows, new items`, value: round(rate), unit: 'items/s', target: '≥ 2000', ok: rate >= 2000, note: timing(s, c0) });
   return out;
 }
 

