@@ -24,6 +24,7 @@ import { importItems } from '../server/domain/catalogue/import.service.ts';
 import { ITEMS_SHEET, MATERIALS_SHEET, readWorkbookRows, type SheetName, type WorkbookRows } from '../server/domain/catalogue/spreadsheet.ts';
 import type { ServiceContext } from '../server/platform/context.ts';
 import { TYPES } from './generate.ts';
+import { unindexItems } from '../server/db/search.ts';
 
 export interface Measured {
   name: string;
@@ -116,10 +117,9 @@ export async function measureImport(label: string, admin: ServiceContext, rows =
   for (let i = 0; i < codes.length; i += 500) {
     ids.push(...(await db.selectFrom('item').select('id').where('implementation_code', 'in', codes.slice(i, i + 500)).execute()).map((r) => r.id));
   }
+  await unindexItems(db, ids); // search rows, grams and the name counts
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    await db.deleteFrom('item_gram').where('item_id', 'in', chunk).execute();
-    await db.deleteFrom('item_search').where('item_id', 'in', chunk).execute();
     await db.deleteFrom('item_version').where('item_id', 'in', chunk).execute();
     await db.deleteFrom('item').where('id', 'in', chunk).execute();
   }
