@@ -37,7 +37,7 @@ describe(`database (${TEST_DIALECT})`, () => {
     expect(typeof count.n).toBe('number');
   });
 
-  it('answers a repeated query afresh after writes, streams included (SQLite reuses prepared statements)', async () => {
+  it('answers a repeated query afresh after writes (SQLite reuses prepared statements), a stream too', async () => {
     db = await createTestDatabase();
     const now = new Date().toISOString();
     const row = (id: string, uscc: string) => ({
@@ -47,10 +47,13 @@ describe(`database (${TEST_DIALECT})`, () => {
     expect(await query().execute()).toEqual([]);
     await db.db.insertInto('org').values([row('a', '11150626MB0000001A'), row('b', '11150626MB0000002B')]).execute();
     expect((await query().execute()).map((r) => r.id)).toEqual(['a', 'b']);
-    const streamed: string[] = [];
-    for await (const r of query().stream()) streamed.push(r.id);
+    // Streams need a cursor on PostgreSQL, which this project does not configure.
+    if (db.dialect === 'sqlite') {
+      const streamed: string[] = [];
+      for await (const r of query().stream()) streamed.push(r.id);
+      expect(streamed).toEqual(['a', 'b']);
+    }
     await db.db.insertInto('org').values([row('c', '11150626MB0000003C')]).execute();
-    expect(streamed).toEqual(['a', 'b']);
     expect((await query().execute()).map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 
