@@ -1,0 +1,17 @@
+// Whether anything was written to the database since an earlier moment, where the dialect can say so cheaply.
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from './database.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * A token that differs from an earlier one when any write reached the database in between, or null where the dialect
+ * has no cheap one. SQLite: rows this connection changed (`total_changes()`: Kysely holds one connection per database)
+ * and `data_version`, which moves when another connection or process commits. Equal tokens mean nothing changed; a
+ * different token may come from any write, relevant or not. PostgreSQL: null (transaction ids move with writes to any
+ * database of the cluster, so a token would rarely stay equal; callers query what they need instead).
+ */
+export async function changeToken(db: Kysely<Database>, dialect: Dialect): Promise<string | null> {
+  if (dialect !== 'sqlite') return null;
+  const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, data_version as v from pragma_data_version`.execute(db);
+  return `${rows[0].c}.${rows[0].v}`;
+}
