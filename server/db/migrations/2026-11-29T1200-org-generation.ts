@@ -1,4 +1,4 @@
-// Frozen migration: a generation number of the org table, raised by every write to it (portal page caches, ADR 0008).
+// Frozen migration: a generation number of the org table, raised by every write to it (portal page caches, ADR 0010).
 import { type Kysely, sql } from 'kysely';
 
 function isPostgres(db: Kysely<any>): boolean {
