@@ -47,6 +47,19 @@ describe(`change token (${TEST_DIALECT})`, () => {
     expect(await changeToken(a.db, a.dialect)).not.toBe(before);
   });
 
+  it.runIf(TEST_DIALECT === 'sqlite')('read during an open transaction, it already counts that transaction\'s writes (differs sooner, never later)', async () => {
+    const db = await createTestDatabase();
+    open.push(db);
+    const before = await changeToken(db.db, db.dialect);
+    let during: string | null = null;
+    await db.db.transaction().execute(async (trx) => {
+      await trx.insertInto('org').values(org('4')).execute();
+      during = await changeToken(db.db, db.dialect);
+    });
+    expect(during).not.toBe(before);
+    expect(await changeToken(db.db, db.dialect)).toBe(during);
+  });
+
   it('the org table generation rises with every insert and update of an org', async () => {
     const db = await createTestDatabase();
     open.push(db);

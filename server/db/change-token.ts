@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Database } from './schema.ts';
+import { sqliteDatabaseOf } from './sqlite-driver.ts';
 
 /**
  * A token that differs from an earlier one when any write reached the database in between, or null where the dialect
@@ -12,6 +13,9 @@ import type { Database } from './schema.ts';
  */
 export async function changeToken(db: Kysely<Database>, dialect: Dialect): Promise<string | null> {
   if (dialect !== 'sqlite') return null;
+  // Opened by openDatabase: read on the connection directly (two cached statements, no queue); else through Kysely.
+  const direct = sqliteDatabaseOf.get(db);
+  if (direct) return direct.changeToken();
   const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, data_version as v from pragma_data_version`.execute(db);
   return `${rows[0].c}.${rows[0].v}`;
 }

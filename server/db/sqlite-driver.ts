@@ -37,6 +37,9 @@ class NodeSqliteStatement implements SqliteStatement {
 // connection, a stream included (it holds the connection until it ends), so a cached statement is never in use twice.
 const STATEMENT_CACHE_SIZE = 256;
 
+/** The adapter under a Kysely instance opened by `openDatabase` (SQLite only). */
+export const sqliteDatabaseOf = new WeakMap<object, NodeSqliteDatabase>();
+
 /** Adapts node:sqlite's DatabaseSync to the synchronous database shape Kysely's SqliteDialect expects. */
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly raw: DatabaseSync;
@@ -63,6 +66,17 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.#statements.set(text, statement);
     if (this.#statements.size > STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
     return statement;
+  }
+
+  /**
+   * Rows changed through this connection and SQLite's `data_version` (moved by other connections' commits), read
+   * directly rather than through Kysely's queue. Read while a transaction of ours is open, it counts that transaction's
+   * changes already: a token then differs sooner, never later, than the committed state.
+   */
+  changeToken(): string {
+    const changes = this.prepare('select total_changes() as c').all([]) as Array<{ c: number }>;
+    const version = this.prepare('pragma data_version').all([]) as Array<{ data_version: number }>;
+    return `${changes[0].c}.${version[0].data_version}`;
   }
 
   close(): void {
