@@ -144,7 +144,7 @@ describe(`cached guide pages stay fresh across nodes (${TEST_DIALECT})`, () => {
       const site = await onA(`/items/${code}`, { 'if-none-match': renamed.headers.etag as string });
       expect(site.statusCode).toBe(200);
       expect(site.body).toContain('乌审旗政务服务局（更名）');
-      expect((await onA('/items')).body).toContain('乌审旗政务服务局（更名）');
+      for (const url of ['/items', '/', '/publications']) expect((await onA(url)).body, url).toContain('乌审旗政务服务局（更名）');
     } finally {
       await rename('scjg', oldName);
       await rename('bureau', oldSite);

@@ -9,8 +9,9 @@ import { publicationInForce } from '../publications/publications.service.ts';
 import { errorPage, guidePage, listPage } from './guide.view.ts';
 import { etagMatches, prefsTag, readPrefs, type Chrome, type NavKey } from './layout.ts';
 import {
-  cachedPage, guideStamp, knownPublic, newGuideCaches, publicSite, rememberPage, sameStamp, type GuideCaches, type GuideStamp,
+  cachedPage, guideStamp, knownPublic, newGuideCaches, rememberPage, sameStamp, type GuideCaches, type GuideStamp,
 } from './guide.service.ts';
+import { publicSite } from './site.service.ts';
 
 // Public pages of the list: the service guide (办事指南) per item, its printable version, and the searchable list.
 // They call the catalogue services as the anonymous public (actor null), so drafts and secret items never show.
@@ -77,7 +78,7 @@ async function renderGuide(request: FastifyRequest, reply: FastifyReply, caches:
     if (body) return sendHtml(cacheable(reply, known), 200, body);
   }
 
-  const site = await publicSite(ctx, caches, stamp?.orgGeneration);
+  const site = await publicSite(ctx, stamp?.orgGeneration);
   const chrome = prefs && chromeOf(request, prefs, site.name, 'items');
   if (!CODE.test(code)) return notFoundPage(reply, site.name, chrome);
   if (asOf !== undefined && !validDate(asOf)) {
@@ -131,7 +132,7 @@ export const guideRoutes: FastifyPluginAsync = async (app) => {
   app.get('/items', opts, async (request, reply) => {
     const ctx = publicContext(request);
     const raw = request.query as Query;
-    const site = await publicSite(ctx, caches);
+    const site = await publicSite(ctx);
     const chrome = chromeOf(request, readPrefs(request, reply), site.name, raw.asOf ? 'asOf' : 'items');
     const query = {
       q: (raw.q ?? '').trim().slice(0, 50),

@@ -3,14 +3,12 @@
 // entry is checked against the database before use, so a write on any node shows on the next request everywhere.
 import type { ServiceContext } from '../../platform/context.ts';
 import { asOfInstant } from '../catalogue/list.service.ts';
-import { listOrgs, type Org } from '../orgs/orgs.service.ts';
 import { PageCache, StampMemo } from './page-cache.ts';
-import { findGuideStamp, orgGeneration, type GuideStamp } from './portal.repo.ts';
+import { findGuideStamp, type GuideStamp } from './portal.repo.ts';
 
 export type { GuideStamp } from './portal.repo.ts';
 
 export interface GuideCaches {
-  orgs: { generation: number; orgs: Org[] } | null;
   stamps: StampMemo<GuideStamp>;
   pages: PageCache;
   /** Final versions rendered here as public pages (a secret filing item's version never is): only they answer 304. */
@@ -24,23 +22,7 @@ const PUBLIC_VERSIONS = 200_000;
 
 /** Empty caches for one app. */
 export function newGuideCaches(): GuideCaches {
-  return { orgs: null, stamps: new StampMemo(STAMP_ENTRIES), pages: new PageCache(PAGE_CACHE_BYTES), publicVersions: new Set() };
-}
-
-/**
- * The bureau's name and the org list for public pages: kept while the org table's generation (raised by a trigger on
- * every write to it, from any node) stays the same. `generation` when the caller has just read it (a guide stamp).
- */
-export async function publicSite(ctx: ServiceContext, caches: GuideCaches, generation?: number): Promise<{ name: string; orgs: Org[] }> {
-  const current = generation ?? (await orgGeneration(ctx.db));
-  let orgs = caches.orgs && caches.orgs.generation === current ? caches.orgs.orgs : undefined;
-  if (!orgs) {
-    // Read after the generation, so at least as new as it: keeping it under that generation is safe.
-    orgs = await listOrgs(ctx);
-    caches.orgs = { generation: current, orgs };
-  }
-  const bureau = orgs.find((o) => o.kind === 'bureau' && o.parentId === null && o.active);
-  return { name: bureau?.nameZh ?? '政务服务局', orgs };
+  return { stamps: new StampMemo(STAMP_ENTRIES), pages: new PageCache(PAGE_CACHE_BYTES), publicVersions: new Set() };
 }
 
 /**
