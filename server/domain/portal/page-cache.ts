@@ -25,22 +25,24 @@ export class PageCache {
   }
 
   set(key: string, body: Buffer): void {
-    if (body.length > this.maxBytes) return;
+    // Keys hold URLs, which a visitor chooses: they count too.
+    const size = (b: Buffer, k: string) => b.length + 2 * k.length;
+    if (size(body, key) > this.maxBytes) return;
     const old = this.#entries.get(key);
     if (old) {
-      this.#bytes -= old.length;
+      this.#bytes -= size(old, key);
       this.#entries.delete(key);
     }
     this.#entries.set(key, body);
-    this.#bytes += body.length;
+    this.#bytes += size(body, key);
     for (const [k, b] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
       this.#entries.delete(k);
-      this.#bytes -= b.length;
+      this.#bytes -= size(b, k);
     }
   }
 
-  /** Bytes held (for tests and metrics). */
+  /** Bytes held, keys included (for tests and metrics). */
   get bytes(): number {
     return this.#bytes;
   }
