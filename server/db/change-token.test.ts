@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeToken } from './change-token.ts';
+import { changeToken, changeTokenSoon } from './change-token.ts';
 import { openDatabase, type Db } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createTestDatabase, TEST_DIALECT } from '../test/test-app.ts';
@@ -44,7 +44,15 @@ describe(`change token (${TEST_DIALECT})`, () => {
     const before = await changeToken(a.db, a.dialect);
     expect(await changeToken(a.db, a.dialect)).toBe(before);
     await b.db.insertInto('org').values(org('2')).execute();
-    expect(await changeToken(a.db, a.dialect)).not.toBe(before);
+    const after = await changeToken(a.db, a.dialect);
+    expect(after).not.toBe(before);
+    // Read once per turn of the event loop for all callers of that turn, after their calls: a write committed before
+    // a call is counted.
+    await b.db.insertInto('org').values(org('5')).execute();
+    const [x, y] = await Promise.all([changeTokenSoon(a.db, a.dialect), changeTokenSoon(a.db, a.dialect)]);
+    expect(x).toBe(y);
+    expect(x).not.toBe(after);
+    expect(await changeTokenSoon(a.db, a.dialect)).toBe(x);
   });
 
   it.runIf(TEST_DIALECT === 'sqlite')('read during an open transaction, it already counts that transaction\'s writes (differs sooner, never later)', async () => {

@@ -19,3 +19,25 @@ export async function changeToken(db: Kysely<Database>, dialect: Dialect): Promi
   const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, data_version as v from pragma_data_version`.execute(db);
   return `${rows[0].c}.${rows[0].v}`;
 }
+
+const shared = new WeakMap<object, Promise<string | null>>();
+
+/**
+ * `changeToken`, read once at the end of the current turn of the event loop (`setImmediate`) for every caller of that
+ * turn. Still fresh for each caller: it is read after the call, so after the caller's request arrived, and a write
+ * committed before that arrival is counted. Under load one read serves the many requests parsed in one turn.
+ */
+export function changeTokenSoon(db: Kysely<Database>, dialect: Dialect): Promise<string | null> {
+  if (dialect !== 'sqlite') return Promise.resolve(null);
+  let token = shared.get(db);
+  if (!token) {
+    token = new Promise((resolve, reject) => {
+      setImmediate(() => {
+        shared.delete(db);
+        changeToken(db, dialect).then(resolve, reject);
+      });
+    });
+    shared.set(db, token);
+  }
+  return token;
+}

@@ -2,7 +2,7 @@
 // own that a page is fresh: entries are keyed by stamps read from the database (portal.repo.ts), and stamps are
 // remembered only while the database says nothing was written (change-token.ts), so nodes sharing a database never
 // serve each other's stale pages (ADR 0010).
-import { changeToken } from '../../db/change-token.ts';
+import { changeTokenSoon } from '../../db/change-token.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 
 /** Rendered page bodies by key, bounded by their total size: the least recently used go first. */
@@ -70,7 +70,7 @@ export class StampMemo<T> {
 
   async get(ctx: ServiceContext, key: string, load: () => Promise<Timed<T> | undefined>): Promise<T | undefined> {
     // The token is read before the stamp: a write after it moves the token, so what was loaded is never kept too long.
-    const token = await changeToken(ctx.db, ctx.dialect);
+    const token = await changeTokenSoon(ctx.db, ctx.dialect);
     if (token === null) return (await load())?.value;
     if (token !== this.#token) {
       this.#token = token;
