@@ -56,8 +56,8 @@ export interface Timed<T> {
 
 /**
  * Stamps by key, remembered while the database's change token stays the same and their time has not run out: on
- * SQLite one tiny query per request then stands in for the stamp query. Where the dialect has no token
- * (PostgreSQL), every call loads.
+ * SQLite a share of one tiny query per turn of the event loop then stands in for the stamp query. Where the dialect
+ * has no token (PostgreSQL), every call loads.
  */
 export class StampMemo<T> {
   readonly maxEntries: number;
