@@ -37,6 +37,26 @@ describe(`database (${TEST_DIALECT})`, () => {
     expect(typeof count.n).toBe('number');
   });
 
+  it('answers a repeated query afresh after writes (SQLite reuses prepared statements), a stream too', async () => {
+    db = await createTestDatabase();
+    const now = new Date().toISOString();
+    const row = (id: string, uscc: string) => ({
+      id, parent_id: null, kind: 'department', uscc, level: 4, name_zh: id, name_en: null, name_mn: null, division_code: null, active: true, sort_order: 1, created_at: now, updated_at: now,
+    });
+    const query = () => db!.db.selectFrom('org').select('id').where('id', 'in', ['a', 'b', 'c']).orderBy('id');
+    expect(await query().execute()).toEqual([]);
+    await db.db.insertInto('org').values([row('a', '11150626MB0000001A'), row('b', '11150626MB0000002B')]).execute();
+    expect((await query().execute()).map((r) => r.id)).toEqual(['a', 'b']);
+    // Streams need a cursor on PostgreSQL, which this project does not configure.
+    if (db.dialect === 'sqlite') {
+      const streamed: string[] = [];
+      for await (const r of query().stream()) streamed.push(r.id);
+      expect(streamed).toEqual(['a', 'b']);
+    }
+    await db.db.insertInto('org').values([row('c', '11150626MB0000003C')]).execute();
+    expect((await query().execute()).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('rolls a failing migration back completely and reports the error', async () => {
     db = await createTestDatabase();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-mig-'));

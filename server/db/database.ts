@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { NodeSqliteDatabase } from './sqlite-driver.ts';
+import { NodeSqliteDatabase, sqliteDatabaseOf } from './sqlite-driver.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -30,6 +30,7 @@ export function openDatabase(url: string): Db {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const database = new NodeSqliteDatabase(file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    sqliteDatabaseOf.set(db, database);
     return { db, dialect: 'sqlite', sqlite: database.raw, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

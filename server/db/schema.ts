@@ -86,6 +86,12 @@ export interface CalendarDayTable {
   name: string;
 }
 
+/** A number raised by a trigger on every write to the named table (only `org` so far): caches compare it. */
+export interface TableGenerationTable {
+  name: string;
+  generation: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Generated<string>;
@@ -109,4 +115,5 @@ export interface Database extends CatalogueTables, SealTables, AdjustmentTables,
   calendar_year: CalendarYearTable;
   calendar_day: CalendarDayTable;
   schema_migration: SchemaMigrationTable;
+  table_generation: TableGenerationTable;
 }

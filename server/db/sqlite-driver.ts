@@ -32,9 +32,18 @@ class NodeSqliteStatement implements SqliteStatement {
   }
 }
 
+// Prepared statements by SQL text, least recently used dropped first: preparing costs more than running most of our
+// queries (a join with subqueries: ~150 µs to prepare, ~10 µs to run). Kysely runs one query at a time on a SQLite
+// connection, a stream included (it holds the connection until it ends), so a cached statement is never in use twice.
+const STATEMENT_CACHE_SIZE = 256;
+
+/** The adapter under a Kysely instance opened by `openDatabase` (SQLite only). */
+export const sqliteDatabaseOf = new WeakMap<object, NodeSqliteDatabase>();
+
 /** Adapts node:sqlite's DatabaseSync to the synchronous database shape Kysely's SqliteDialect expects. */
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly raw: DatabaseSync;
+  #statements = new Map<string, NodeSqliteStatement>();
 
   constructor(filename: string) {
     this.raw = new DatabaseSync(filename, { enableForeignKeyConstraints: true });
@@ -53,10 +62,31 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     // Take the write lock at BEGIN: a deferred transaction that later writes can fail with SQLITE_BUSY at once
     // when another process holds the lock, whereas BEGIN IMMEDIATE waits out busy_timeout.
     const text = /^\s*begin\s*$/i.test(sql) ? 'begin immediate' : sql;
-    return new NodeSqliteStatement(this.raw.prepare(text));
+    const cached = this.#statements.get(text);
+    if (cached) {
+      this.#statements.delete(text);
+      this.#statements.set(text, cached);
+      return cached;
+    }
+    const statement = new NodeSqliteStatement(this.raw.prepare(text));
+    this.#statements.set(text, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+    return statement;
+  }
+
+  /**
+   * Rows changed through this connection and SQLite's `data_version` (moved by other connections' commits), read
+   * directly rather than through Kysely's queue. Read while a transaction of ours is open, it counts that transaction's
+   * changes already: a token then differs sooner, never later, than the committed state.
+   */
+  changeToken(): string {
+    const changes = this.prepare('select total_changes() as c').all([]) as Array<{ c: number }>;
+    const version = this.prepare('pragma data_version').all([]) as Array<{ data_version: number }>;
+    return `${changes[0].c}.${version[0].data_version}`;
   }
 
   close(): void {
+    this.#statements.clear();
     if (this.raw.isOpen) this.raw.close();
   }
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -23,6 +26,20 @@ export async function createTestDatabase(): Promise<Db> {
     await migrateToLatest(db.db, db.dialect);
     return db;
   }
+  const { url, drop } = await createPostgresTestDatabase(adminUrl);
+  const db = openDatabase(url);
+  await migrateToLatest(db.db, db.dialect);
+  return {
+    ...db,
+    destroy: async () => {
+      await db.destroy();
+      await drop();
+    },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server of `adminUrl`: its URL and how to drop it. */
+async function createPostgresTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qingdan_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -30,12 +47,9 @@ export async function createTestDatabase(): Promise<Db> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase(url.toString());
-  await migrateToLatest(db.db, db.dialect);
   return {
-    ...db,
-    destroy: async () => {
-      await db.destroy();
+    url: url.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
@@ -67,8 +81,40 @@ export interface TestApp {
 /** Builds the app on a fresh database with the 乌审旗 demo orgs and accounts. */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
+  const config = testConfig(overrides);
   await seedDemo(database, config);
+  return testAppOn(database, config);
+}
+
+function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
+}
+
+/**
+ * Two apps on one fresh database, each with its own connection, as two nodes behind a load balancer: a SQLite file
+ * opened twice, or a new PostgreSQL database with two pools. Demo orgs and accounts; `close` ends both and the database.
+ */
+export async function buildTestNodes(): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
+  const adminUrl = process.env.QINGDAN_TEST_DATABASE_URL;
+  const dir = adminUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-nodes-'));
+  const shared = adminUrl ? await createPostgresTestDatabase(adminUrl) : { url: `sqlite:${path.join(dir!, 'db.sqlite')}`, drop: async () => fs.rmSync(dir!, { recursive: true, force: true }) };
+  const first = openDatabase(shared.url);
+  await migrateToLatest(first.db, first.dialect);
+  const config = testConfig({ databaseUrl: shared.url });
+  await seedDemo(first, config);
+  const a = await testAppOn(first, config);
+  const b = await testAppOn(openDatabase(shared.url), config);
+  return {
+    a, b,
+    close: async () => {
+      await a.close();
+      await b.close();
+      await shared.drop();
+    },
+  };
+}
+
+async function testAppOn(database: Db, config: Config): Promise<TestApp> {
   const app = await buildApp(config, { db: database, logger: false });
   await app.ready();
   const call: TestApp['call'] = (session, method, url, body) =>

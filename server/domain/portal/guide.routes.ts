@@ -5,11 +5,13 @@ import { DomainError } from '../../platform/errors.ts';
 import { getPublicItem } from '../catalogue/items.service.ts';
 import { asOfInstant, listItems } from '../catalogue/list.service.ts';
 import { listPublicFeedback } from '../feedback/feedback.service.ts';
-import { listOrgs } from '../orgs/orgs.service.ts';
 import { publicationInForce } from '../publications/publications.service.ts';
-import { feedbackTag } from './feedback.view.ts';
 import { errorPage, guidePage, listPage } from './guide.view.ts';
-import { prefsTag, readPrefs, type Chrome, type NavKey } from './layout.ts';
+import { etagMatches, prefsTag, readPrefs, type Chrome, type NavKey } from './layout.ts';
+import {
+  cachedPage, guideStamp, knownPublic, newGuideCaches, rememberPage, sameStamp, type GuideCaches, type GuideStamp,
+} from './guide.service.ts';
+import { publicSite } from './site.service.ts';
 
 // Public pages of the list: the service guide (办事指南) per item, its printable version, and the searchable list.
 // They call the catalogue services as the anonymous public (actor null), so drafts and secret items never show.
@@ -21,32 +23,19 @@ const PAGE_SIZE = 20;
 const CACHE_CONTROL = 'public, max-age=60, must-revalidate';
 
 type Query = Record<string, string | undefined>;
+type Prefs = ReturnType<typeof readPrefs>;
 
 function publicContext(request: FastifyRequest): ServiceContext {
   return { ...contextOf(request), actor: null };
 }
 
-type Orgs = Awaited<ReturnType<typeof listOrgs>>;
-// Public pages name the bureau and list orgs on every request; orgs change rarely, so each node keeps them 10 s
-// (per database, so test apps never share) instead of reading the whole org table for every page view.
-const orgCache = new WeakMap<object, { at: number; orgs: Orgs }>();
-const ORG_CACHE_MS = 10_000;
-
-async function siteName(ctx: ServiceContext): Promise<{ name: string; orgs: Orgs }> {
-  const cached = orgCache.get(ctx.db);
-  const orgs = cached && ctx.now.getTime() - cached.at < ORG_CACHE_MS ? cached.orgs : await listOrgs(ctx);
-  if (orgs !== cached?.orgs) orgCache.set(ctx.db, { at: ctx.now.getTime(), orgs });
-  const bureau = orgs.find((o) => o.kind === 'bureau' && o.parentId === null && o.active);
-  return { name: bureau?.nameZh ?? '政务服务局', orgs };
-}
-
-function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
+function sendHtml(reply: FastifyReply, status: number, body: string | Buffer): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(body);
 }
 
 /** The visitor's chrome (language, mode, navigation) for a page of this plugin. */
-function chromeOf(request: FastifyRequest, reply: FastifyReply, siteName: string, current?: NavKey): Chrome {
-  return { ...readPrefs(request, reply), siteName, url: request.url, current };
+function chromeOf(request: FastifyRequest, prefs: Prefs, siteName: string, current?: NavKey): Chrome {
+  return { ...prefs, siteName, url: request.url, current };
 }
 
 function notFoundPage(reply: FastifyReply, site: string, chrome?: Chrome): FastifyReply {
@@ -57,24 +46,42 @@ function badRequestPage(reply: FastifyReply, site: string, message: string, chro
   return sendHtml(reply.header('cache-control', 'no-cache'), 400, errorPage(site, '查询条件有误', message, chrome));
 }
 
-/** Whether the request's If-None-Match names this ETag (weak or strong, or `*`). */
-function matches(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers['if-none-match'];
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
+const validDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(value));
+
+// One version, one representation: the ETag is the implementation code and version number (plus its end date, which
+// a later scheduled version sets without a new number). Answered feedback and org names show on the page, and the
+// visitor's language and mode shape it: all are in the tag too.
+function guideEtag(code: string, stamp: GuideStamp, print: boolean, prefs: Prefs | undefined): string {
+  const end = stamp.effectiveTo ? `-${Date.parse(stamp.effectiveTo)}` : '';
+  const feedback = print || stamp.feedbackCount === 0
+    ? ''
+    : `-f${stamp.feedbackCount}.${stamp.answeredCount}.${stamp.lastAnsweredAt ? Date.parse(stamp.lastAnsweredAt).toString(36) : '0'}`;
+  return `"${code}-${stamp.versionNo}${end}${print ? '-print' : ''}${feedback}-o${stamp.orgGeneration}${prefs ? prefsTag(prefs) : ''}"`;
 }
 
-async function renderGuide(request: FastifyRequest, reply: FastifyReply, print: boolean): Promise<FastifyReply> {
+function cacheable(reply: FastifyReply, etag: string): FastifyReply {
+  return reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('vary', 'Cookie');
+}
+
+async function renderGuide(request: FastifyRequest, reply: FastifyReply, caches: GuideCaches, print: boolean): Promise<FastifyReply> {
   const ctx = publicContext(request);
   const { code } = request.params as { code: string };
   const { asOf } = request.query as Query;
-  const site = await siteName(ctx);
-  const chrome = print ? undefined : chromeOf(request, reply, site.name, 'items');
+  const prefs = print ? undefined : readPrefs(request, reply);
+  const wellFormed = CODE.test(code) && (asOf === undefined || validDate(asOf));
+  const stamp = wellFormed ? await guideStamp(ctx, caches, code, asOf) : undefined;
+  // The cheap path: a stamp whose version this node has rendered as public answers from memory.
+  const known = stamp && knownPublic(caches, stamp) ? guideEtag(code, stamp, print, prefs) : undefined;
+  if (known) {
+    if (etagMatches(request, known)) return cacheable(reply, known).status(304).send();
+    const body = cachedPage(caches, `${known} ${request.url}`);
+    if (body) return sendHtml(cacheable(reply, known), 200, body);
+  }
+
+  const site = await publicSite(ctx, stamp?.orgGeneration);
+  const chrome = prefs && chromeOf(request, prefs, site.name, 'items');
   if (!CODE.test(code)) return notFoundPage(reply, site.name, chrome);
-  if (asOf !== undefined && !(DATE.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
+  if (asOf !== undefined && !validDate(asOf)) {
     return badRequestPage(reply, site.name, '查询日期格式应为 YYYY-MM-DD，例如 2026-03-01。', chrome);
   }
   let item;
@@ -85,14 +92,8 @@ async function renderGuide(request: FastifyRequest, reply: FastifyReply, print: 
     throw e;
   }
   const feedback = print ? [] : await listPublicFeedback(ctx, { item: item.implementationCode });
-  // One version, one representation: the ETag is the implementation code and version number (plus its end date,
-  // which a later scheduled version sets without a new number).
-  // Answered feedback shows on the page, and the visitor's language and mode shape it: both are in the tag too.
-  const etag = `"${item.implementationCode}-${item.versionNo}${item.effectiveTo ? `-${Date.parse(item.effectiveTo)}` : ''}${print ? '-print' : ''}${feedbackTag(feedback)}${chrome ? prefsTag(chrome) : ''}"`;
-  reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('vary', 'Cookie');
-  if (matches(request, etag)) return reply.status(304).send();
   const entrusting = item.elements.entrustingOrgId ? site.orgs.find((o) => o.id === item.elements.entrustingOrgId) : undefined;
-  const body = guidePage(
+  const body = Buffer.from(guidePage(
     {
       siteName: site.name,
       implementationCode: item.implementationCode,
@@ -111,19 +112,28 @@ async function renderGuide(request: FastifyRequest, reply: FastifyReply, print: 
       feedback: print ? undefined : feedback,
     },
     { print },
-  );
-  return sendHtml(reply, 200, body);
+  ));
+  // What was read is what the stamp describes only if the stamp held from before the first read to after the last.
+  const after = await guideStamp(ctx, caches, code, asOf);
+  if (!stamp || !after || !sameStamp(stamp, after) || after.versionNo !== item.versionNo || after.effectiveTo !== item.effectiveTo) {
+    return sendHtml(reply.header('cache-control', 'no-cache').header('vary', 'Cookie'), 200, body);
+  }
+  const etag = guideEtag(code, after, print, prefs);
+  rememberPage(caches, after, `${etag} ${request.url}`, body);
+  if (etagMatches(request, etag)) return cacheable(reply, etag).status(304).send();
+  return sendHtml(cacheable(reply, etag), 200, body);
 }
 
 /** The public list and service guide pages: server-rendered HTML, readable without JavaScript. */
 export const guideRoutes: FastifyPluginAsync = async (app) => {
   const opts = { schema: { hide: true }, config: { access: 'public' as const } };
+  const caches = newGuideCaches();
 
   app.get('/items', opts, async (request, reply) => {
     const ctx = publicContext(request);
     const raw = request.query as Query;
-    const site = await siteName(ctx);
-    const chrome = chromeOf(request, reply, site.name, raw.asOf ? 'asOf' : 'items');
+    const site = await publicSite(ctx);
+    const chrome = chromeOf(request, readPrefs(request, reply), site.name, raw.asOf ? 'asOf' : 'items');
     const query = {
       q: (raw.q ?? '').trim().slice(0, 50),
       org: raw.org && site.orgs.some((o) => o.id === raw.org) ? raw.org : '',
@@ -164,6 +174,6 @@ export const guideRoutes: FastifyPluginAsync = async (app) => {
     return sendHtml(reply.header('cache-control', 'no-cache').header('vary', 'Cookie'), 200, body);
   });
 
-  app.get('/items/:code', opts, async (request, reply) => renderGuide(request, reply, false));
-  app.get('/items/:code/print', opts, async (request, reply) => renderGuide(request, reply, true));
+  app.get('/items/:code', opts, async (request, reply) => renderGuide(request, reply, caches, false));
+  app.get('/items/:code/print', opts, async (request, reply) => renderGuide(request, reply, caches, true));
 };

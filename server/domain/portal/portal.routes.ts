@@ -5,12 +5,12 @@ import { DomainError } from '../../platform/errors.ts';
 import { currentListCounts, currentListStats } from '../catalogue/stats.service.ts';
 import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '../feedback/feedback.policy.ts';
 import { listPublicFeedback, submitFeedback, type FeedbackTarget } from '../feedback/feedback.service.ts';
-import { listOrgs } from '../orgs/orgs.service.ts';
 import { comparePublications, getPublication, listPublications } from '../publications/publications.service.ts';
 import { dashboardPage } from './dashboard.view.ts';
 import { feedbackTag, type FeedbackTargetRef } from './feedback.view.ts';
 import { errorPage } from './guide.view.ts';
 import { prefsTag, readPrefs, sendPage, type Chrome, type NavKey } from './layout.ts';
+import { publicSite } from './site.service.ts';
 import { asOfPage, feedbackHomePage, feedbackResultPage, homePage } from './portal.view.ts';
 import { comparePage, detailPage, historyPage, publicationHref } from './publications.view.ts';
 
@@ -25,9 +25,8 @@ function publicContext(request: FastifyRequest): ServiceContext {
 }
 
 async function chromeFor(request: FastifyRequest, reply: FastifyReply, ctx: ServiceContext, current?: NavKey): Promise<Chrome> {
-  const orgs = await listOrgs(ctx);
-  const bureau = orgs.find((o) => o.kind === 'bureau' && o.parentId === null && o.active);
-  return { ...readPrefs(request, reply), siteName: bureau?.nameZh ?? '政务服务局', url: request.url, current };
+  const site = await publicSite(ctx);
+  return { ...readPrefs(request, reply), siteName: site.name, url: request.url, current };
 }
 
 function notFound(request: FastifyRequest, reply: FastifyReply, c: Chrome, title: string, message: string): FastifyReply {
