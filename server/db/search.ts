@@ -157,18 +157,27 @@ export async function searchItemIds(
   const candidates = terms.length === 1 ? outsideName(dialect, terms[0]) : sql.join(terms.map((t) => outsideName(dialect, t)), sql` union `);
   const tier4 = sql`select s.item_id, s.implementation_code from (${candidates}) c join item_search s on s.item_id = c.item_id where ${matchesOf('c.item_id')}`;
 
-  // The other-field tier is usually small: one pass fetches up to cap + 1 of it, which gives both its count and
-  // (sorted here: the exact code first, then code order) its page. Past the cap, a page walks the code index.
-  let count4 = 0;
+  // The other-field tier: counted from the postings alone where it can be (one term, or only 1–2 character terms,
+  // and no filters), then paged either by walking the code index (cheap when hits are dense: a page needs about
+  // page-end × list-size / hits rows) or by fetching all of it (≤ cap) and sorting: the exact code first, then code.
+  let count4: number | null = null;
   let tier4Ids: string[] | null = null;
+  const codeLike = /^[0-9a-z]{12,}$/.test(whole);
   if (nameTotal <= SEARCH_COUNT_CAP) {
-    if (terms.length === 1 && filterSql.length === 0) {
-      // One term and no filters: its postings outside names are the tier, counted without reading any item row.
-      const counted = await sql<{ n: number }>`select count(*) as n from (${candidates} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
+    if (filterSql.length === 0 && (terms.length === 1 || terms.every(short))) {
+      const onPostings = terms.length === 1
+        ? candidates
+        : sql`select c.item_id from (${candidates}) c where ${sql.join([...terms.map((t) => gramOf('c.item_id', t, '0, 1')), sql`not (${sql.join(terms.map((t) => gramOf('c.item_id', t, '1')), sql` and `)})`], sql` and `)}`;
+      const counted = await sql<{ n: number }>`select count(*) as n from (${onPostings} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
       count4 = Number(counted.rows[0]?.n ?? 0);
     }
-    if (terms.length === 1 && filterSql.length === 0 && count4 === 0) tier4Ids = [];
-    else if (count4 <= SORT_LIMIT) {
+    let walk = count4 !== null && count4 > SORT_LIMIT;
+    if (count4 !== null && count4 > 0 && !walk && !codeLike && itemIds.length < limit) {
+      const listSize = Number((await sql<{ n: number }>`select coalesce(sum(n), 0) as n from search_name`.execute(db)).rows[0]?.n ?? 0);
+      walk = ((Math.max(0, offset - nameTotal) + limit) * listSize) / count4 < count4;
+    }
+    if (count4 === 0) tier4Ids = [];
+    else if (!walk && itemIds.length < limit) {
       const rows = (await sql<{ item_id: string; implementation_code: string }>`${tier4} limit ${SEARCH_COUNT_CAP + 1}`.execute(db)).rows;
       count4 = rows.length;
       if (rows.length <= SORT_LIMIT) {
@@ -176,17 +185,21 @@ export async function searchItemIds(
         const key = (r: { implementation_code: string }) => `${r.implementation_code === exactCode ? 0 : 1}${r.implementation_code}`;
         tier4Ids = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.item_id);
       }
+    } else if (count4 === null) {
+      // Filters or longer terms among several: the count needs the rows.
+      count4 = Number((await sql<{ n: number }>`select count(*) as n from (${tier4} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db)).rows[0]?.n ?? 0);
     }
   }
   if (itemIds.length < limit) {
     const want = limit - itemIds.length;
     const from = Math.max(0, offset - nameTotal);
     if (tier4Ids) itemIds.push(...tier4Ids.slice(from, from + want));
-    else {
+    else if (count4 !== 0) {
       const page = await sql<{ item_id: string }>`select s.item_id from item_search s where ${matchesOf('s.item_id')} order by s.implementation_code limit ${want} offset ${from}`.execute(db);
       itemIds.push(...page.rows.map((r) => r.item_id));
     }
   }
+  count4 ??= 0;
   const total = nameTotal + count4;
   return { itemIds, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
 }
