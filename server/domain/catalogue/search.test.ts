@@ -215,6 +215,19 @@ describe(`search (${TEST_DIALECT})`, () => {
       cursor = page.nextCursor;
     } while (cursor && oneByOne.length < 10);
     expect(oneByOne).toEqual(food);
+    // Dense other-field hits (every item's code holds the banner's division code): early pages walk the code index,
+    // later ones sort the fetched hits; both give the same order as one big page.
+    const banner = code('A').slice(0, 10);
+    const whole = await found(banner);
+    const walked: string[] = [];
+    cursor = null;
+    do {
+      const page = (await t.call(undefined, 'GET', `/api/public/items?q=${banner}&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json() as ListPage;
+      expect(page.total).toBe(whole.length);
+      walked.push(...page.items.map((i) => keyOf(i.implementationCode)));
+      cursor = page.nextCursor;
+    } while (cursor && walked.length < 20);
+    expect(walked).toEqual(whole);
   });
 
   it('follows the effective version: a renamed item is found by its new name only', async () => {
