@@ -25,6 +25,8 @@ export async function benchSqlite(dir: string, config: Config, options: { items:
     const template = path.resolve(options.from);
     if (!fs.existsSync(template)) await fill(template, config, options.items, options.orgs);
     else process.stdout.write(`SQLite: copying the template ${template} (its item count is what it was generated with)\n`);
+    // A closed database has no write-ahead log left; one that has is still being written (or was not closed).
+    if (fs.existsSync(`${template}-wal`) && fs.statSync(`${template}-wal`).size > 0) throw new Error(`${template} is still being written (it has a -wal file): wait for it, or open and close it once`);
     fs.copyFileSync(template, file);
   } else {
     await fill(file, config, options.items, options.orgs);
