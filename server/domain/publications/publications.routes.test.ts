@@ -226,3 +226,27 @@ describe(`publications re-check only what changed since the last one (${TEST_DIA
     expect((await t.call(reviewer, 'POST', '/api/publications', {})).statusCode).toBe(201);
   });
 });
+
+describe(`publications compare what changed (${TEST_DIALECT})`, () => {
+  const publish = async () => {
+    const r = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { number: string };
+  };
+  const diff = async (a: string, b: string) =>
+    (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(a)}/diff/${encodeURIComponent(b)}`)).json().changes as Array<{ kind: string; implementationCode: string }>;
+
+  it('a comparison of two earlier publications still sees a version that has ended since', async () => {
+    const a = await publish();
+    const item = await effectiveItem('娱乐场所经营许可');
+    const b = await publish();
+    const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, {});
+    const n = draft.json().version.versionNo as number;
+    await t.call(admin, 'PUT', `/api/items/${item.code}/versions/${n}`, { elements: itemElements({ hours: '工作日 8:30–17:30' }, { name: '娱乐场所经营许可' }) });
+    expect((await t.call(admin, 'POST', `/api/items/${item.code}/versions/${n}/load`, {})).statusCode).toBe(200);
+    const c = await publish();
+    // Version 1 started between a and b and ended between b and c.
+    expect(await diff(a.number, b.number)).toEqual([expect.objectContaining({ kind: 'added', implementationCode: item.code })]);
+    expect(await diff(b.number, c.number)).toEqual([expect.objectContaining({ kind: 'changed', implementationCode: item.code })]);
+  });
+});
