@@ -405,26 +405,6 @@ export async function versionsOfItemsAt(db: Kysely<Database>, itemIds: string[],
   return out;
 }
 
-/** (code, version no) of every version effective at `at`, in code order, streamed in pages. */
-export async function* effectivePairs(db: Kysely<Database>, at: string): AsyncGenerator<{ code: string; versionNo: number }> {
-  let after = '';
-  for (;;) {
-    const rows = await db
-      .selectFrom('item_version')
-      .select(['implementation_code', 'version_no'])
-      .where('state', '=', 'final')
-      .where('implementation_code', '>', after)
-      .where('effective_from', '<=', at)
-      .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))
-      .orderBy('implementation_code')
-      .limit(5000)
-      .execute();
-    for (const r of rows) yield { code: r.implementation_code, versionNo: r.version_no };
-    if (rows.length < 5000) return;
-    after = rows[rows.length - 1].implementation_code;
-  }
-}
-
 /** The instant before which the list may no longer change (the latest publication). */
 export async function frozenUntil(db: Kysely<Database>): Promise<string | null> {
   const row = await db.selectFrom('list_freeze').select('frozen_until').where('id', '=', 'list').executeTakeFirst();

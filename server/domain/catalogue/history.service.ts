@@ -1,5 +1,4 @@
 // What the list was and how it changed between two instants: what publications and their comparisons are made of.
-import { createHash } from 'node:crypto';
 import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import type { ItemElements } from '../../../common/item-elements.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -40,20 +39,6 @@ export async function listChangesBetween(ctx: ServiceContext, from: string, to: 
     });
   }
   return out.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode));
-}
-
-/**
- * A digest that commits to the whole list effective at `at`: SHA-256 over "code:version\n" in code order.
- * A publication stores this instead of a copy of the list; anyone can recompute it from the as-of list.
- */
-export async function listDigestAt(ctx: ServiceContext, at: string): Promise<{ digest: string; count: number }> {
-  const hash = createHash('sha256');
-  let count = 0;
-  for await (const p of repo.effectivePairs(ctx.db, at)) {
-    hash.update(`${p.code}:${p.versionNo}\n`);
-    count += 1;
-  }
-  return { digest: hash.digest('hex'), count };
 }
 
 /** Freezes the list up to `at` (a publication): later changes may not take effect before it. */

@@ -50,3 +50,30 @@ export async function countRows(db: Kysely<Database>): Promise<{ publications: n
   const c = await db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { publications: Number(p.n), changes: Number(c.n) };
 }
+
+/**
+ * One keyset page (codes after `after`) of the list effective at `at` as digest text: "implementationCode:versionNo\n"
+ * per item in code order, concatenated by the database, so a 1M-item list crosses into JS as 50 strings, not a
+ * million row objects. Served by the covering index item_version_list_idx. string_agg: PostgreSQL, SQLite ≥ 3.44.
+ */
+export async function listDigestPage(db: Kysely<Database>, at: string, after: string, limit: number): Promise<{ text: string; last: string | null; count: number }> {
+  const page = db
+    .selectFrom('item_version')
+    .select(['implementation_code', 'version_no'])
+    .where('state', '=', 'final')
+    .where('implementation_code', '>', after)
+    .where('effective_from', '<=', at)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))
+    .orderBy('implementation_code')
+    .limit(limit)
+    .as('p');
+  const row = await db
+    .selectFrom(page)
+    .select((eb) => [
+      sql<string | null>`string_agg(p.implementation_code || ':' || p.version_no || ${'\n'}, '' order by p.implementation_code)`.as('text'),
+      eb.fn.max('p.implementation_code').as('last'),
+      eb.fn.countAll<number>().as('count'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { text: row.text ?? '', last: row.last, count: Number(row.count) };
+}

@@ -9,6 +9,7 @@ import { newId } from '../../db/ids.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { filterColumns } from '../catalogue/items.service.ts';
+import { listDigestAt } from './publications.service.ts';
 import { recordTbs } from '../seals/record.ts';
 
 let t: TestApp;
@@ -129,6 +130,16 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
       const pairs = (list.items as Array<{ implementationCode: string; versionNo: number }>).map((i) => `${i.implementationCode}:${i.versionNo}\n`).sort().join('');
       const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(pairs).digest('hex')).toBe(full.listDigest);
+    }
+  });
+
+  it('the digest does not depend on the page size it is read in', async () => {
+    const latest = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { number: string; publishedAt: string; itemCount: number };
+    const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(latest.number)}`)).json();
+    expect(latest.itemCount).toBeGreaterThan(3);
+    const ctx = { db: t.database.db, dialect: t.database.dialect, config: t.config, actor: null, requestId: 'test', ip: null, now: new Date() };
+    for (const size of [1, 2, 3, latest.itemCount, 20_000]) {
+      expect(await listDigestAt(ctx, latest.publishedAt, size)).toEqual({ digest: full.listDigest, count: latest.itemCount });
     }
   });
 
