@@ -238,7 +238,7 @@ describe(`publications re-check only what changed since the last one (${TEST_DIA
   });
 });
 
-describe(`publications compare what changed (${TEST_DIALECT})`, () => {
+describe(`publications compare and check what changed (${TEST_DIALECT})`, () => {
   const publish = async () => {
     const r = await t.call(reviewer, 'POST', '/api/publications', {});
     expect(r.statusCode, r.body).toBe(201);
@@ -259,5 +259,28 @@ describe(`publications compare what changed (${TEST_DIALECT})`, () => {
     // Version 1 started between a and b and ended between b and c.
     expect(await diff(a.number, b.number)).toEqual([expect.objectContaining({ kind: 'added', implementationCode: item.code })]);
     expect(await diff(b.number, c.number)).toEqual([expect.objectContaining({ kind: 'changed', implementationCode: item.code })]);
+  });
+
+  it('409 PUBLICATION.INVALID_ITEMS names a changed item that breaks an item rule; publishes once it is fixed', async () => {
+    const item = await effectiveItem('印刷经营许可');
+    await publish();
+    await new Promise((r) => setTimeout(r, 5));
+    // A final version that bypassed the rules (written straight into the table): an unknown entrusting org, no consult phone.
+    const v1 = await t.database.db.selectFrom('item_version').selectAll().where('implementation_code', '=', item.code).where('state', '=', 'final').where('effective_to', 'is', null).executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const bad = { ...itemElements({}, { name: '印刷经营许可' }), entrustingOrgId: 'no-such-org', consultPhone: '' };
+    await t.database.db.updateTable('item_version').set({ effective_to: now }).where('id', '=', v1.id).execute();
+    await t.database.db.insertInto('item_version').values({ ...v1, id: newId(), version_no: v1.version_no + 1, effective_from: now, effective_to: null, ...filterColumns(bad), created_at: now, updated_at: now, finalised_at: now }).execute();
+    const refused = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('PUBLICATION.INVALID_ITEMS');
+    const items = refused.json().error.details.items as Array<{ implementationCode: string; problems: Array<{ path: string }> }>;
+    expect(items.map((i) => i.implementationCode)).toEqual([item.code]);
+    expect(items[0].problems.map((p) => p.path).sort()).toEqual(['consultPhone', 'entrustingOrgId']);
+    const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, {});
+    const n = draft.json().version.versionNo as number;
+    await t.call(admin, 'PUT', `/api/items/${item.code}/versions/${n}`, { elements: itemElements({}, { name: '印刷经营许可' }) });
+    expect((await t.call(admin, 'POST', `/api/items/${item.code}/versions/${n}/load`, {})).statusCode).toBe(200);
+    await publish();
   });
 });

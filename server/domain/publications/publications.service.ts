@@ -8,8 +8,8 @@ import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { decisionsAppliedBetween, type AppliedDecision } from '../adjustments/adjustments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { freezeList, itemsToRecheckSince, listChangesBetween, type VersionChange } from '../catalogue/history.service.ts';
-import { validateElements } from '../catalogue/items.service.ts';
 import { listDeviations } from '../catalogue/list.service.ts';
+import { elementValidator } from '../catalogue/validation.service.ts';
 import { listOrgs, orgsByIds } from '../orgs/orgs.service.ts';
 import { listSeals, sealDocument } from '../seals/seals.service.ts';
 import { appendLeaf, leafOf } from '../transparency/transparency.service.ts';
@@ -145,9 +145,10 @@ export async function publishList(ctx: ServiceContext): Promise<Publication> {
     const { changes, versions } = prev ? await classify(tctx, prev.published_at, at) : { changes: [], versions: [] };
     // Items that changed since the last publication must pass every rule; the rest passed when they were published.
     const invalidItems: Array<{ implementationCode: string; problems: unknown[] }> = [];
+    const problemsOf = await elementValidator(tctx);
     for (const v of versions) {
       if (!v.after) continue;
-      const problems = await validateElements(tctx, v.after.elements);
+      const problems = problemsOf(v.after.elements);
       if (problems.length) invalidItems.push({ implementationCode: v.implementationCode, problems });
     }
     if (invalidItems.length) throw conflict('PUBLICATION.INVALID_ITEMS', `有 ${invalidItems.length} 个事项未通过校验，不能公布`, { items: invalidItems });
