@@ -10,17 +10,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['implementation_code', 'effective_from', 'effective_to', 'state', 'version_no'])
     .execute();
   await db.schema.dropIndex('item_version_code_idx').execute();
-  // Versions that started within a window. Partial on a condition only that query states (effective_from > ''):
-  // SQLite has no statistics by default and would otherwise read whole-list queries (effective_from <= ?)
-  // through this index in random table order.
+  // Items with a version that started within a window, from the index alone. Partial on a condition only that query
+  // states (effective_from > ''): SQLite has no statistics by default and would otherwise read whole-list queries
+  // (effective_from <= ?) through this index in random table order.
   await db.schema
     .createIndex('item_version_started_idx')
     .on('item_version')
-    .column('effective_from')
+    .columns(['effective_from', 'state', 'item_id'])
     .where(sql.ref('effective_from'), '>', sql.lit(''))
     .execute();
-  // Versions that ended within a window: few versions ever end, so the index stays small.
-  await db.schema.createIndex('item_version_ended_idx').on('item_version').column('effective_to').where('effective_to', 'is not', null).execute();
+  // Items with a version that ended within a window: few versions ever end, so the index stays small.
+  await db.schema.createIndex('item_version_ended_idx').on('item_version').columns(['effective_to', 'state', 'item_id']).where('effective_to', 'is not', null).execute();
   // Catalogue items changed since an instant (the items a publication re-checks against their catalogue).
   await db.schema.createIndex('catalogue_item_version_created_idx').on('catalogue_item_version').column('created_at').execute();
 }

@@ -369,21 +369,20 @@ export async function effectiveVersionsByCodes(db: Kysely<Database>, codes: stri
   return out;
 }
 
-/** Final versions whose interval starts or ends within (from, to]: every item the list changed for in that window. */
-export async function versionsTouchedBetween(db: Kysely<Database>, from: string, to: string): Promise<ItemVersionRow[]> {
+/** Items with a final version whose interval starts or ends within (from, to]: every item the list changed for in that window. */
+export async function itemIdsTouchedBetween(db: Kysely<Database>, from: string, to: string): Promise<string[]> {
   // Two index range reads instead of one OR over both columns, which scans every version. `effective_from > ''` is
   // the condition of the partial index item_version_started_idx: stated here (as a literal) so SQLite uses it.
   const started = await db
     .selectFrom('item_version')
-    .selectAll()
+    .select('item_id')
     .where('state', '=', 'final')
     .where(sql<boolean>`effective_from > ''`)
     .where('effective_from', '>', from)
     .where('effective_from', '<=', to)
     .execute();
-  const ended = await db.selectFrom('item_version').selectAll().where('state', '=', 'final').where('effective_to', '>', from).where('effective_to', '<=', to).execute();
-  const seen = new Set(started.map((v) => v.id));
-  return [...started, ...ended.filter((v) => !seen.has(v.id))];
+  const ended = await db.selectFrom('item_version').select('item_id').where('state', '=', 'final').where('effective_to', '>', from).where('effective_to', '<=', to).execute();
+  return [...new Set([...started, ...ended].map((v) => v.item_id))];
 }
 
 /** Final versions of the given items effective at `at`. */

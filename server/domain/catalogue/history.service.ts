@@ -17,8 +17,7 @@ export interface VersionChange {
 
 /** Every item whose effective version differs between `from` and `to` (instants), with the element diff. */
 export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<VersionChange[]> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
-  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+  const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   const [before, after] = await Promise.all([repo.versionsOfItemsAt(ctx.db, itemIds, from), repo.versionsOfItemsAt(ctx.db, itemIds, to)]);
   const b = new Map(before.map((v) => [v.item_id, v]));
   const a = new Map(after.map((v) => [v.item_id, v]));
@@ -51,8 +50,7 @@ export async function freezeList(ctx: ServiceContext, at: string): Promise<void>
  * or approved for a future date is indexed when its day comes. Idempotent: re-running a window changes nothing.
  */
 export async function reindexChangedBetween(ctx: ServiceContext, from: string, to: string): Promise<number> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
-  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+  const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   let n = 0;
   for (const id of itemIds) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -76,7 +74,7 @@ export async function reindexChangedBetween(ctx: ServiceContext, from: string, t
  * got a new version. A publication only re-checks these (the previous one was published without deviations).
  */
 export async function itemsToRecheckSince(ctx: ServiceContext, since: string, to: string): Promise<string[]> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, since, to);
+  const touched = await repo.itemIdsTouchedBetween(ctx.db, since, to);
   const catalogue = await repo.itemIdsWithCatalogueChangedSince(ctx.db, since);
-  return [...new Set([...touched.map((v) => v.item_id), ...catalogue])];
+  return [...new Set([...touched, ...catalogue])];
 }
