@@ -372,14 +372,15 @@ export async function effectiveVersionsByCodes(db: Kysely<Database>, codes: stri
 /** Items with a final version whose interval starts or ends within (from, to]: every item the list changed for in that window. */
 export async function itemIdsTouchedBetween(db: Kysely<Database>, from: string, to: string): Promise<string[]> {
   // Two index range reads instead of one OR over both columns, which scans every version. `effective_from > ''` is
-  // the condition of the partial index item_version_started_idx: stated here (as a literal) so SQLite uses it.
+  // the condition of the partial index item_version_started_idx, stated (as a literal) so SQLite uses the index, and
+  // stated last: SQLite seeks with the first lower bound it finds, and a seek from '' reads the whole index.
   const started = await db
     .selectFrom('item_version')
     .select('item_id')
     .where('state', '=', 'final')
-    .where(sql<boolean>`effective_from > ''`)
     .where('effective_from', '>', from)
     .where('effective_from', '<=', to)
+    .where(sql<boolean>`effective_from > ''`)
     .execute();
   const ended = await db.selectFrom('item_version').select('item_id').where('state', '=', 'final').where('effective_to', '>', from).where('effective_to', '<=', to).execute();
   return [...new Set([...started, ...ended].map((v) => v.item_id))];
