@@ -15,29 +15,47 @@ export interface VersionChange {
   diff: ElementChange[];
 }
 
-/** Every item whose effective version differs between `from` and `to` (instants), with the element diff. */
-export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<VersionChange[]> {
+/** A version by its identity on the list. */
+export interface ListedVersion {
+  implementationCode: string;
+  versionNo: number;
+}
+
+export interface ListChanges {
+  /** Items whose elements changed, that came or that went, with the element diff, in code order. */
+  changes: VersionChange[];
+  /** Every version that entered or left the list, including new versions with the same elements. */
+  entered: ListedVersion[];
+  left: ListedVersion[];
+}
+
+/** How the list changed between `from` and `to` (instants): item changes with element diffs, and the versions that moved. */
+export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<ListChanges> {
   const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   const [before, after] = await Promise.all([repo.versionsOfItemsAt(ctx.db, itemIds, from), repo.versionsOfItemsAt(ctx.db, itemIds, to)]);
   const b = new Map(before.map((v) => [v.item_id, v]));
   const a = new Map(after.map((v) => [v.item_id, v]));
-  const out: VersionChange[] = [];
+  const changes: VersionChange[] = [];
+  const entered: ListedVersion[] = [];
+  const left: ListedVersion[] = [];
   for (const id of itemIds) {
     const x = b.get(id);
     const y = a.get(id);
     // Same version at both ends, or an item that came and went within the window: no net change to report.
     if ((x && y && x.id === y.id) || (!x && !y)) continue;
+    if (x) left.push({ implementationCode: x.implementation_code, versionNo: x.version_no });
+    if (y) entered.push({ implementationCode: y.implementation_code, versionNo: y.version_no });
     const ex = x ? (JSON.parse(x.elements) as ItemElements) : null;
     const ey = y ? (JSON.parse(y.elements) as ItemElements) : null;
     const diff = x && y ? diffElements(ex, ey) : [];
     if (x && y && diff.length === 0) continue;
     const any = (y ?? x)!;
-    out.push({
+    changes.push({
       itemId: id, implementationCode: any.implementation_code, orgId: any.org_id, name: any.name,
       before: x ? { versionNo: x.version_no, elements: ex! } : null, after: y ? { versionNo: y.version_no, elements: ey! } : null, diff,
     });
   }
-  return out.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode));
+  return { changes: changes.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode)), entered, left };
 }
 
 /** Freezes the list up to `at` (a publication): later changes may not take effect before it. */

@@ -52,11 +52,11 @@ export async function countRows(db: Kysely<Database>): Promise<{ publications: n
 }
 
 /**
- * One keyset page (codes after `after`) of the list effective at `at` as digest text: "implementationCode:versionNo\n"
- * per item in code order, concatenated by the database, so a 1M-item list crosses into JS as 50 strings, not a
- * million row objects. Served by the covering index item_version_list_idx. string_agg: PostgreSQL, SQLite ≥ 3.44.
+ * One keyset page (codes after `after`) of the list effective at `at` as "implementationCode:versionNo" lines,
+ * concatenated by the database, so a 1M-item list crosses into JS as 50 strings, not a million row objects. Read from
+ * the covering index item_version_list_idx. In no particular order: the list digest is a set hash.
  */
-export async function listDigestPage(db: Kysely<Database>, at: string, after: string, limit: number): Promise<{ text: string; last: string | null; count: number }> {
+export async function listLinesPage(db: Kysely<Database>, at: string, after: string, limit: number): Promise<{ lines: string[]; last: string | null }> {
   const page = db
     .selectFrom('item_version')
     .select(['implementation_code', 'version_no'])
@@ -69,11 +69,7 @@ export async function listDigestPage(db: Kysely<Database>, at: string, after: st
     .as('p');
   const row = await db
     .selectFrom(page)
-    .select((eb) => [
-      sql<string | null>`string_agg(p.implementation_code || ':' || p.version_no || ${'\n'}, '' order by p.implementation_code)`.as('text'),
-      eb.fn.max('p.implementation_code').as('last'),
-      eb.fn.countAll<number>().as('count'),
-    ])
+    .select((eb) => [sql<string | null>`string_agg(p.implementation_code || ':' || p.version_no, ${'\n'})`.as('text'), eb.fn.max('p.implementation_code').as('last')])
     .executeTakeFirstOrThrow();
-  return { text: row.text ?? '', last: row.last, count: Number(row.count) };
+  return { lines: row.text ? row.text.split('\n') : [], last: row.last };
 }

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { newId } from '../../db/ids.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { filterColumns } from '../catalogue/items.service.ts';
-import { listDigestAt } from './publications.service.ts';
+import { digestOf } from './list-digest.ts';
+import { listStateAt } from './publications.service.ts';
 import { recordTbs } from '../seals/record.ts';
 
 let t: TestApp;
@@ -37,6 +39,24 @@ async function approve(kind: string, body: Record<string, unknown>) {
   const a = await t.call(reviewer, 'POST', `/api/adjustments/${id}/approve`, {});
   expect(a.json().state, a.body).toBe('applied');
   return a.json();
+}
+
+const P = (1n << 3072n) - 1103717n;
+
+// What a third party does (docs/decisions/0008), written out independently of list-digest.ts: page through the public
+// list as of the instant and multiply SHAKE256 of each "implementationCode:versionNo" modulo 2^3072 − 1103717.
+async function recomputedDigest(asOf: string): Promise<{ digest: string; count: number }> {
+  let product = 1n;
+  let count = 0;
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page = (await t.call(undefined, 'GET', `/api/public/items?asOf=${encodeURIComponent(asOf)}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+    for (const i of page.items as Array<{ implementationCode: string; versionNo: number }>) {
+      product = (product * BigInt(`0x${createHash('shake256', { outputLength: 384 }).update(`${i.implementationCode}:${i.versionNo}`).digest('hex')}`)) % P;
+      count += 1;
+    }
+    cursor = page.nextCursor as string | null;
+  }
+  return { digest: createHash('sha256').update(Buffer.from(product.toString(16).padStart(768, '0'), 'hex')).digest('hex'), count };
 }
 
 const fetchVia = (app: TestApp): Fetch => async (p) => {
@@ -123,24 +143,35 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
 
   it('the list as of a publication equals that publication: same count, same digest', async () => {
     const pubs = (await t.call(undefined, 'GET', '/api/public/publications')).json().items as Array<{ number: string; publishedAt: string; itemCount: number }>;
+    expect(pubs.length).toBeGreaterThan(2);
     for (const p of pubs) {
       const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(p.number)}`)).json();
-      const list = (await t.call(undefined, 'GET', `/api/public/items?asOf=${encodeURIComponent(p.publishedAt)}&limit=100`)).json();
-      expect(list.total).toBe(p.itemCount);
-      const pairs = (list.items as Array<{ implementationCode: string; versionNo: number }>).map((i) => `${i.implementationCode}:${i.versionNo}\n`).sort().join('');
-      const { createHash } = await import('node:crypto');
-      expect(createHash('sha256').update(pairs).digest('hex')).toBe(full.listDigest);
+      expect(full.document.listDigest).toMatchObject({ algorithm: 'muhash3072-shake256', value: full.listDigest });
+      expect(await recomputedDigest(p.publishedAt)).toEqual({ digest: full.listDigest, count: p.itemCount });
     }
   });
 
-  it('the digest does not depend on the page size it is read in', async () => {
+  it('the digest of the whole list does not depend on the page size it is read in', async () => {
     const latest = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { number: string; publishedAt: string; itemCount: number };
     const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(latest.number)}`)).json();
     expect(latest.itemCount).toBeGreaterThan(3);
     const ctx = { db: t.database.db, dialect: t.database.dialect, config: t.config, actor: null, requestId: 'test', ip: null, now: new Date() };
     for (const size of [1, 2, 3, latest.itemCount, 20_000]) {
-      expect(await listDigestAt(ctx, latest.publishedAt, size)).toEqual({ digest: full.listDigest, count: latest.itemCount });
+      const { state, count } = await listStateAt(ctx, latest.publishedAt, size);
+      expect({ digest: digestOf(state), count }).toEqual({ digest: full.listDigest, count: latest.itemCount });
     }
+  });
+
+  it('a publication after one without a stored digest state reads the whole list, and later ones follow it again', async () => {
+    const latest = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { number: string };
+    // As a publication made before states were stored.
+    await t.database.db.updateTable('list_publication').set({ list_state: null }).where('number', '=', latest.number).execute();
+    await effectiveItem('建筑工程施工许可');
+    const next = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(await recomputedDigest(next.publishedAt)).toEqual({ digest: next.listDigest, count: next.itemCount });
+    await effectiveItem('建设工程消防验收');
+    const after = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(await recomputedDigest(after.publishedAt)).toEqual({ digest: after.listDigest, count: after.itemCount });
   });
 
   it('storage grows with changes, not with the list: 1,000 items, two publications, one change', async () => {
@@ -166,6 +197,8 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
     const rowsAfterTwo = (await t.database.db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     expect(Number(rowsAfterTwo) - Number(rowsAfterOne)).toBe(1);
     expect(two.changes).toEqual([expect.objectContaining({ kind: 'added', implementationCode: code })]);
+    // The second one followed the first one's digest with one change and still commits to all 1,000 and more.
+    expect(await recomputedDigest(two.publishedAt)).toEqual({ digest: two.listDigest, count: two.itemCount });
   });
 
   it('the sealed publication JSON verifies with the OpenSSL command line', async () => {

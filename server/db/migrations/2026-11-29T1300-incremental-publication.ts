@@ -1,9 +1,10 @@
-// Frozen migration: indexes that let a publication read the list by index instead of scanning every version (issue 6).
+// Frozen migration: a publication reads the list's changes by index and follows its digest from the previous one (issue 6).
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Covering index of "the list at an instant in code order" (the publication digest reads only this index); it
-  // starts with the columns of item_version_code_idx, which it replaces.
+  // Covering index of "the list at an instant in code order": a digest of the whole list reads only this index, and
+  // list pages check the interval before reading a row. It starts with the columns of item_version_code_idx, which
+  // it replaces.
   await db.schema
     .createIndex('item_version_list_idx')
     .on('item_version')
@@ -23,4 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('item_version_ended_idx').on('item_version').columns(['effective_to', 'state', 'item_id']).where('effective_to', 'is not', null).execute();
   // Catalogue items changed since an instant (the items a publication re-checks against their catalogue).
   await db.schema.createIndex('catalogue_item_version_created_idx').on('catalogue_item_version').column('created_at').execute();
+
+  // The state of the publication's list digest (MSet-Mu-Hash, docs/decisions/0008): the next publication multiplies
+  // the changes into it instead of reading the whole list. Null for publications made before.
+  await db.schema.alterTable('list_publication').addColumn('list_state', 'text').execute();
 }
