@@ -10,6 +10,8 @@ export interface ListPublicationTable {
   previous_id: string | null;
   item_count: number;
   list_digest: string;
+  /** The list digest's state (hex), which the next publication updates with the changes; null before it was stored. */
+  list_state: string | null;
   summary: string;
   document: string;
   seal_record: string;

@@ -1,5 +1,4 @@
 // What the list was and how it changed between two instants: what publications and their comparisons are made of.
-import { createHash } from 'node:crypto';
 import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import type { ItemElements } from '../../../common/item-elements.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -16,44 +15,47 @@ export interface VersionChange {
   diff: ElementChange[];
 }
 
-/** Every item whose effective version differs between `from` and `to` (instants), with the element diff. */
-export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<VersionChange[]> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
-  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+/** A version by its identity on the list. */
+export interface ListedVersion {
+  implementationCode: string;
+  versionNo: number;
+}
+
+export interface ListChanges {
+  /** Items whose elements changed, that came or that went, with the element diff, in code order. */
+  changes: VersionChange[];
+  /** Every version that entered or left the list, including new versions with the same elements. */
+  entered: ListedVersion[];
+  left: ListedVersion[];
+}
+
+/** How the list changed between `from` and `to` (instants): item changes with element diffs, and the versions that moved. */
+export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<ListChanges> {
+  const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   const [before, after] = await Promise.all([repo.versionsOfItemsAt(ctx.db, itemIds, from), repo.versionsOfItemsAt(ctx.db, itemIds, to)]);
   const b = new Map(before.map((v) => [v.item_id, v]));
   const a = new Map(after.map((v) => [v.item_id, v]));
-  const out: VersionChange[] = [];
+  const changes: VersionChange[] = [];
+  const entered: ListedVersion[] = [];
+  const left: ListedVersion[] = [];
   for (const id of itemIds) {
     const x = b.get(id);
     const y = a.get(id);
     // Same version at both ends, or an item that came and went within the window: no net change to report.
     if ((x && y && x.id === y.id) || (!x && !y)) continue;
+    if (x) left.push({ implementationCode: x.implementation_code, versionNo: x.version_no });
+    if (y) entered.push({ implementationCode: y.implementation_code, versionNo: y.version_no });
     const ex = x ? (JSON.parse(x.elements) as ItemElements) : null;
     const ey = y ? (JSON.parse(y.elements) as ItemElements) : null;
     const diff = x && y ? diffElements(ex, ey) : [];
     if (x && y && diff.length === 0) continue;
     const any = (y ?? x)!;
-    out.push({
+    changes.push({
       itemId: id, implementationCode: any.implementation_code, orgId: any.org_id, name: any.name,
       before: x ? { versionNo: x.version_no, elements: ex! } : null, after: y ? { versionNo: y.version_no, elements: ey! } : null, diff,
     });
   }
-  return out.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode));
-}
-
-/**
- * A digest that commits to the whole list effective at `at`: SHA-256 over "code:version\n" in code order.
- * A publication stores this instead of a copy of the list; anyone can recompute it from the as-of list.
- */
-export async function listDigestAt(ctx: ServiceContext, at: string): Promise<{ digest: string; count: number }> {
-  const hash = createHash('sha256');
-  let count = 0;
-  for await (const p of repo.effectivePairs(ctx.db, at)) {
-    hash.update(`${p.code}:${p.versionNo}\n`);
-    count += 1;
-  }
-  return { digest: hash.digest('hex'), count };
+  return { changes: changes.sort((p, q) => p.implementationCode.localeCompare(q.implementationCode)), entered, left };
 }
 
 /** Freezes the list up to `at` (a publication): later changes may not take effect before it. */
@@ -66,8 +68,7 @@ export async function freezeList(ctx: ServiceContext, at: string): Promise<void>
  * or approved for a future date is indexed when its day comes. Idempotent: re-running a window changes nothing.
  */
 export async function reindexChangedBetween(ctx: ServiceContext, from: string, to: string): Promise<number> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, from, to);
-  const itemIds = [...new Set(touched.map((v) => v.item_id))];
+  const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   let n = 0;
   for (const id of itemIds) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -91,7 +92,7 @@ export async function reindexChangedBetween(ctx: ServiceContext, from: string, t
  * got a new version. A publication only re-checks these (the previous one was published without deviations).
  */
 export async function itemsToRecheckSince(ctx: ServiceContext, since: string, to: string): Promise<string[]> {
-  const touched = await repo.versionsTouchedBetween(ctx.db, since, to);
+  const touched = await repo.itemIdsTouchedBetween(ctx.db, since, to);
   const catalogue = await repo.itemIdsWithCatalogueChangedSince(ctx.db, since);
-  return [...new Set([...touched.map((v) => v.item_id), ...catalogue])];
+  return [...new Set([...touched, ...catalogue])];
 }

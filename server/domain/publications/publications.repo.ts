@@ -50,3 +50,26 @@ export async function countRows(db: Kysely<Database>): Promise<{ publications: n
   const c = await db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { publications: Number(p.n), changes: Number(c.n) };
 }
+
+/**
+ * One keyset page (codes after `after`) of the list effective at `at` as "implementationCode:versionNo" lines,
+ * concatenated by the database, so a 1M-item list crosses into JS as 50 strings, not a million row objects. Read from
+ * the covering index item_version_list_idx. In no particular order: the list digest is a set hash.
+ */
+export async function listLinesPage(db: Kysely<Database>, at: string, after: string, limit: number): Promise<{ lines: string[]; last: string | null }> {
+  const page = db
+    .selectFrom('item_version')
+    .select(['implementation_code', 'version_no'])
+    .where('state', '=', 'final')
+    .where('implementation_code', '>', after)
+    .where('effective_from', '<=', at)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))
+    .orderBy('implementation_code')
+    .limit(limit)
+    .as('p');
+  const row = await db
+    .selectFrom(page)
+    .select((eb) => [sql<string | null>`string_agg(p.implementation_code || ':' || p.version_no, ${'\n'})`.as('text'), eb.fn.max('p.implementation_code').as('last')])
+    .executeTakeFirstOrThrow();
+  return { lines: row.text ? row.text.split('\n') : [], last: row.last };
+}

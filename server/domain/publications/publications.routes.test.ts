@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { newId } from '../../db/ids.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { filterColumns } from '../catalogue/items.service.ts';
+import { digestOf } from './list-digest.ts';
+import { listStateAt } from './publications.service.ts';
 import { recordTbs } from '../seals/record.ts';
 
 let t: TestApp;
@@ -36,6 +39,24 @@ async function approve(kind: string, body: Record<string, unknown>) {
   const a = await t.call(reviewer, 'POST', `/api/adjustments/${id}/approve`, {});
   expect(a.json().state, a.body).toBe('applied');
   return a.json();
+}
+
+const P = (1n << 3072n) - 1103717n;
+
+// What a third party does (docs/decisions/0008), written out independently of list-digest.ts: page through the public
+// list as of the instant and multiply SHAKE256 of each "implementationCode:versionNo" modulo 2^3072 − 1103717.
+async function recomputedDigest(asOf: string): Promise<{ digest: string; count: number }> {
+  let product = 1n;
+  let count = 0;
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page = (await t.call(undefined, 'GET', `/api/public/items?asOf=${encodeURIComponent(asOf)}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+    for (const i of page.items as Array<{ implementationCode: string; versionNo: number }>) {
+      product = (product * BigInt(`0x${createHash('shake256', { outputLength: 384 }).update(`${i.implementationCode}:${i.versionNo}`).digest('hex')}`)) % P;
+      count += 1;
+    }
+    cursor = page.nextCursor as string | null;
+  }
+  return { digest: createHash('sha256').update(Buffer.from(product.toString(16).padStart(768, '0'), 'hex')).digest('hex'), count };
 }
 
 const fetchVia = (app: TestApp): Fetch => async (p) => {
@@ -122,14 +143,35 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
 
   it('the list as of a publication equals that publication: same count, same digest', async () => {
     const pubs = (await t.call(undefined, 'GET', '/api/public/publications')).json().items as Array<{ number: string; publishedAt: string; itemCount: number }>;
+    expect(pubs.length).toBeGreaterThan(2);
     for (const p of pubs) {
       const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(p.number)}`)).json();
-      const list = (await t.call(undefined, 'GET', `/api/public/items?asOf=${encodeURIComponent(p.publishedAt)}&limit=100`)).json();
-      expect(list.total).toBe(p.itemCount);
-      const pairs = (list.items as Array<{ implementationCode: string; versionNo: number }>).map((i) => `${i.implementationCode}:${i.versionNo}\n`).sort().join('');
-      const { createHash } = await import('node:crypto');
-      expect(createHash('sha256').update(pairs).digest('hex')).toBe(full.listDigest);
+      expect(full.document.listDigest).toMatchObject({ algorithm: 'muhash3072-shake256', value: full.listDigest });
+      expect(await recomputedDigest(p.publishedAt)).toEqual({ digest: full.listDigest, count: p.itemCount });
     }
+  });
+
+  it('the digest of the whole list does not depend on the page size it is read in', async () => {
+    const latest = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { number: string; publishedAt: string; itemCount: number };
+    const full = (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(latest.number)}`)).json();
+    expect(latest.itemCount).toBeGreaterThan(3);
+    const ctx = { db: t.database.db, dialect: t.database.dialect, config: t.config, actor: null, requestId: 'test', ip: null, now: new Date() };
+    for (const size of [1, 2, 3, latest.itemCount, 20_000]) {
+      const { state, count } = await listStateAt(ctx, latest.publishedAt, size);
+      expect({ digest: digestOf(state), count }).toEqual({ digest: full.listDigest, count: latest.itemCount });
+    }
+  });
+
+  it('a publication after one without a stored digest state reads the whole list, and later ones follow it again', async () => {
+    const latest = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { number: string };
+    // As a publication made before states were stored.
+    await t.database.db.updateTable('list_publication').set({ list_state: null }).where('number', '=', latest.number).execute();
+    await effectiveItem('建筑工程施工许可');
+    const next = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(await recomputedDigest(next.publishedAt)).toEqual({ digest: next.listDigest, count: next.itemCount });
+    await effectiveItem('建设工程消防验收');
+    const after = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(await recomputedDigest(after.publishedAt)).toEqual({ digest: after.listDigest, count: after.itemCount });
   });
 
   it('storage grows with changes, not with the list: 1,000 items, two publications, one change', async () => {
@@ -155,6 +197,8 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
     const rowsAfterTwo = (await t.database.db.selectFrom('publication_change').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     expect(Number(rowsAfterTwo) - Number(rowsAfterOne)).toBe(1);
     expect(two.changes).toEqual([expect.objectContaining({ kind: 'added', implementationCode: code })]);
+    // The second one followed the first one's digest with one change and still commits to all 1,000 and more.
+    expect(await recomputedDigest(two.publishedAt)).toEqual({ digest: two.listDigest, count: two.itemCount });
   });
 
   it('the sealed publication JSON verifies with the OpenSSL command line', async () => {
@@ -224,5 +268,52 @@ describe(`publications re-check only what changed since the last one (${TEST_DIA
     const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, { takeOver: true });
     await t.call(admin, 'POST', `/api/items/${item.code}/versions/${draft.json().version.versionNo}/load`, {});
     expect((await t.call(reviewer, 'POST', '/api/publications', {})).statusCode).toBe(201);
+  });
+});
+
+describe(`publications compare and check what changed (${TEST_DIALECT})`, () => {
+  const publish = async () => {
+    const r = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { number: string };
+  };
+  const diff = async (a: string, b: string) =>
+    (await t.call(undefined, 'GET', `/api/public/publications/${encodeURIComponent(a)}/diff/${encodeURIComponent(b)}`)).json().changes as Array<{ kind: string; implementationCode: string }>;
+
+  it('a comparison of two earlier publications still sees a version that has ended since', async () => {
+    const a = await publish();
+    const item = await effectiveItem('娱乐场所经营许可');
+    const b = await publish();
+    const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, {});
+    const n = draft.json().version.versionNo as number;
+    await t.call(admin, 'PUT', `/api/items/${item.code}/versions/${n}`, { elements: itemElements({ hours: '工作日 8:30–17:30' }, { name: '娱乐场所经营许可' }) });
+    expect((await t.call(admin, 'POST', `/api/items/${item.code}/versions/${n}/load`, {})).statusCode).toBe(200);
+    const c = await publish();
+    // Version 1 started between a and b and ended between b and c.
+    expect(await diff(a.number, b.number)).toEqual([expect.objectContaining({ kind: 'added', implementationCode: item.code })]);
+    expect(await diff(b.number, c.number)).toEqual([expect.objectContaining({ kind: 'changed', implementationCode: item.code })]);
+  });
+
+  it('409 PUBLICATION.INVALID_ITEMS names a changed item that breaks an item rule; publishes once it is fixed', async () => {
+    const item = await effectiveItem('印刷经营许可');
+    await publish();
+    await new Promise((r) => setTimeout(r, 5));
+    // A final version that bypassed the rules (written straight into the table): an unknown entrusting org, no consult phone.
+    const v1 = await t.database.db.selectFrom('item_version').selectAll().where('implementation_code', '=', item.code).where('state', '=', 'final').where('effective_to', 'is', null).executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const bad = { ...itemElements({}, { name: '印刷经营许可' }), entrustingOrgId: 'no-such-org', consultPhone: '' };
+    await t.database.db.updateTable('item_version').set({ effective_to: now }).where('id', '=', v1.id).execute();
+    await t.database.db.insertInto('item_version').values({ ...v1, id: newId(), version_no: v1.version_no + 1, effective_from: now, effective_to: null, ...filterColumns(bad), created_at: now, updated_at: now, finalised_at: now }).execute();
+    const refused = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('PUBLICATION.INVALID_ITEMS');
+    const items = refused.json().error.details.items as Array<{ implementationCode: string; problems: Array<{ path: string }> }>;
+    expect(items.map((i) => i.implementationCode)).toEqual([item.code]);
+    expect(items[0].problems.map((p) => p.path).sort()).toEqual(['consultPhone', 'entrustingOrgId']);
+    const draft = await t.call(admin, 'POST', `/api/items/${item.code}/drafts`, {});
+    const n = draft.json().version.versionNo as number;
+    await t.call(admin, 'PUT', `/api/items/${item.code}/versions/${n}`, { elements: itemElements({}, { name: '印刷经营许可' }) });
+    expect((await t.call(admin, 'POST', `/api/items/${item.code}/versions/${n}/load`, {})).statusCode).toBe(200);
+    await publish();
   });
 });

@@ -7,12 +7,13 @@ import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { decisionsAppliedBetween, type AppliedDecision } from '../adjustments/adjustments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { freezeList, itemsToRecheckSince, listChangesBetween, listDigestAt, type VersionChange } from '../catalogue/history.service.ts';
-import { validateElements } from '../catalogue/items.service.ts';
+import { freezeList, itemsToRecheckSince, listChangesBetween, type ListedVersion, type VersionChange } from '../catalogue/history.service.ts';
 import { listDeviations } from '../catalogue/list.service.ts';
+import { elementValidator } from '../catalogue/validation.service.ts';
 import { listOrgs, orgsByIds } from '../orgs/orgs.service.ts';
 import { listSeals, sealDocument } from '../seals/seals.service.ts';
 import { appendLeaf, leafOf } from '../transparency/transparency.service.ts';
+import { decodeState, digestOf, EMPTY_STATE, encodeState, LIST_DIGEST, withChanges, withLines } from './list-digest.ts';
 import * as repo from './publications.repo.ts';
 
 export type ChangeKind = 'added' | 'cancelled' | 'delegated' | 'entrusted' | 'changed';
@@ -55,8 +56,8 @@ export async function changesBetween(ctx: ServiceContext, from: string, to: stri
   return (await classify(ctx, from, to)).changes;
 }
 
-async function classify(ctx: ServiceContext, from: string, to: string): Promise<{ changes: ListChange[]; versions: VersionChange[] }> {
-  const [versions, decisions] = await Promise.all([listChangesBetween(ctx, from, to), decisionsAppliedBetween(ctx, from, to)]);
+async function classify(ctx: ServiceContext, from: string, to: string): Promise<{ changes: ListChange[]; versions: VersionChange[]; entered: ListedVersion[]; left: ListedVersion[] }> {
+  const [{ changes: versions, entered, left }, decisions] = await Promise.all([listChangesBetween(ctx, from, to), decisionsAppliedBetween(ctx, from, to)]);
   const moved = new Map<string, AppliedDecision>();
   const arrivals = new Set<string>();
   for (const d of decisions) {
@@ -88,13 +89,32 @@ async function classify(ctx: ServiceContext, from: string, to: string): Promise<
       decisionNumbers: [...new Set([...decisionsOf(v.implementationCode), ...(newCode ? decisionsOf(newCode) : [])])], diff: v.diff,
     });
   }
-  return { changes: out, versions };
+  return { changes: out, versions, entered, left };
 }
 
 function countsOf(changes: ListChange[]): Record<ChangeKind, number> {
   const counts = EMPTY_COUNTS();
   for (const c of changes) counts[c.kind] += 1;
   return counts;
+}
+
+const lineOf = (v: ListedVersion) => `${v.implementationCode}:${v.versionNo}`;
+
+/**
+ * The list digest state of the whole list effective at `at`, computed from the list itself (a first publication, or
+ * one after a publication that stored no state). Read in pages of `pageSize` items.
+ */
+export async function listStateAt(ctx: ServiceContext, at: string, pageSize = 20_000): Promise<{ state: bigint; count: number }> {
+  let state = EMPTY_STATE;
+  let count = 0;
+  for (let after = ''; ;) {
+    const page = await repo.listLinesPage(ctx.db, at, after, pageSize);
+    state = withLines(state, page.lines);
+    count += page.lines.length;
+    if (page.lines.length < pageSize || !page.last) break;
+    after = page.last;
+  }
+  return { state, count };
 }
 
 async function regionName(ctx: ServiceContext): Promise<string> {
@@ -124,16 +144,22 @@ export async function publishList(ctx: ServiceContext): Promise<Publication> {
       throw conflict('PUBLICATION.DEVIATIONS', `有 ${deviations.length} 处事项要素与基本目录不一致，不能公布`, { count: deviations.length, deviations: deviations.slice(0, 200) });
     }
     // The first publication lists no changes (the list itself is committed by digest); later ones, what changed since.
-    const { changes, versions } = prev ? await classify(tctx, prev.published_at, at) : { changes: [], versions: [] };
+    const { changes, versions, entered, left } = prev ? await classify(tctx, prev.published_at, at) : { changes: [], versions: [], entered: [], left: [] };
     // Items that changed since the last publication must pass every rule; the rest passed when they were published.
     const invalidItems: Array<{ implementationCode: string; problems: unknown[] }> = [];
+    const problemsOf = await elementValidator(tctx);
     for (const v of versions) {
       if (!v.after) continue;
-      const problems = await validateElements(tctx, v.after.elements);
+      const problems = problemsOf(v.after.elements);
       if (problems.length) invalidItems.push({ implementationCode: v.implementationCode, problems });
     }
     if (invalidItems.length) throw conflict('PUBLICATION.INVALID_ITEMS', `有 ${invalidItems.length} 个事项未通过校验，不能公布`, { items: invalidItems });
-    const { digest, count } = await listDigestAt(tctx, at);
+    // The digest follows the list's changes from the previous publication's state; it reads the whole list only when
+    // there is no state to follow (the first publication, or one before states were stored).
+    const { state, count } = prev?.list_state
+      ? { state: withChanges(decodeState(prev.list_state), entered.map(lineOf), left.map(lineOf)), count: prev.item_count + entered.length - left.length }
+      : await listStateAt(tctx, at);
+    const digest = digestOf(state);
     const day = new Date(ctx.now.getTime() + 8 * 3600_000);
     const year = day.getUTCFullYear();
     const seq = await repo.nextSeq(trx, year);
@@ -141,12 +167,12 @@ export async function publishList(ctx: ServiceContext): Promise<Publication> {
     const counts = countsOf(changes);
     const document = {
       type: 'qingdan.list-publication',
-      version: 1,
+      version: 2,
       number,
       publishedAt: at,
       previous: prev?.number ?? null,
       itemCount: count,
-      listDigest: { algorithm: 'sha256', over: 'implementationCode:versionNo\\n in code order', value: digest },
+      listDigest: { ...LIST_DIGEST, value: digest },
       counts,
       changes,
     };
@@ -155,7 +181,7 @@ export async function publishList(ctx: ServiceContext): Promise<Publication> {
     await repo.insertPublication(
       trx,
       {
-        id: pubId, number, year, seq, published_at: at, published_by: actor.userId, previous_id: prev?.id ?? null, item_count: count, list_digest: digest,
+        id: pubId, number, year, seq, published_at: at, published_by: actor.userId, previous_id: prev?.id ?? null, item_count: count, list_digest: digest, list_state: encodeState(state),
         summary: JSON.stringify(counts), document: canonicalize(document), seal_record: JSON.stringify(record), log_index: null,
       },
       changes.map((c, i) => ({
