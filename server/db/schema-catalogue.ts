@@ -54,6 +54,8 @@ export interface ItemVersionTable {
   service_recipients: string;
   themes: string;
   elements: string;
+  /** The filing settings' 涉密 flag: such items never show to the public. */
+  secret: boolean | number;
   change_note: string | null;
   source: string;
   created_at: string;

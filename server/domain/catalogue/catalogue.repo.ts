@@ -166,10 +166,8 @@ function listQuery(db: Kysely<Database>, f: Omit<ListFilter, 'after' | 'limit'>)
   if (f.theme) q = q.where('v.themes', 'like', `%,${f.theme},%`);
   if (f.onlineDepth !== undefined) q = q.where('v.online_depth', '>=', f.onlineDepth);
   if (f.itemIds) q = q.where('v.item_id', 'in', f.itemIds.length ? f.itemIds : ['']);
-  // `elements` is JSON.stringify output: the key "secret" exists only in the filing settings, and a quote inside a
-  // string value is escaped, so this pattern matches the flag and nothing else. Other types skip the LIKE.
   const secretType = f.excludeSecretOfType;
-  if (secretType) q = q.where((eb) => eb.or([eb('v.type', '<>', secretType), eb('v.elements', 'not like', '%"secret":true%')]));
+  if (secretType) q = q.where((eb) => eb.or([eb('v.type', '<>', secretType), eb('v.secret', '=', false)]));
   return q;
 }
 

@@ -98,6 +98,7 @@ export function filterColumns(el: ItemElements) {
     service_recipients: `,${el.serviceRecipients.join(',')},`,
     themes: `,${el.themes.join(',')},`,
     elements: JSON.stringify(el),
+    secret: el.filing?.secret === true,
   };
 }
 
