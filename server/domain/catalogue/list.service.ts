@@ -88,6 +88,21 @@ const decodeCursor = (v: string | undefined) => (v ? Buffer.from(v, 'base64url')
  * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
  */
 export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
+  const page = await versionsPage(ctx, query, true);
+  return { items: await entries(ctx, page.rows), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
+}
+
+/**
+ * One page of the same list as listItems, as the effective versions themselves (elements included) and without
+ * counting the list: what an export reads page by page.
+ * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
+ */
+export async function listItemVersions(ctx: ServiceContext, query: ListQuery): Promise<{ rows: repo.ItemVersionRow[]; nextCursor: string | null }> {
+  const page = await versionsPage(ctx, query, false);
+  return { rows: page.rows, nextCursor: page.nextCursor };
+}
+
+async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolean): Promise<Omit<ListPage, 'items'> & { rows: repo.ItemVersionRow[] }> {
   const limit = query.limit ?? 20;
   const at = asOfInstant(query.asOf, ctx.now);
   const filter = {
@@ -105,7 +120,7 @@ export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<
       const byId = new Map(rows.map((r) => [r.item_id, r]));
       const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
       const page = ordered.slice(0, limit);
-      return { items: await entries(ctx, page), total: hits.total, totalCapped: hits.capped, nextCursor: hits.itemIds.length > limit ? encodeCursor(String(offset + limit)) : null };
+      return { rows: page, total: hits.total, totalCapped: hits.capped, nextCursor: hits.itemIds.length > limit ? encodeCursor(String(offset + limit)) : null };
     }
     // With other filters, search the capped candidate set and filter it (search ranks only the current list).
     const hits = await searchItemIds(ctx.db, ctx.dialect, q, { orgId: query.orgId, type: query.type }, SEARCH_COUNT_CAP, 0);
@@ -113,32 +128,31 @@ export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<
     const byId = new Map(rows.map((r) => [r.item_id, r]));
     const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
     const page = ordered.slice(offset, offset + limit);
-    return { items: await entries(ctx, page), total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
+    return { rows: page, total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
   }
   const after = decodeCursor(query.cursor);
   // The search table holds no secret items (see indexCurrent): only the public may page the current list from it.
   const simple = !ctx.actor && !query.asOf && filter.recipient === undefined && filter.caseKind === undefined && !filter.theme && filter.onlineDepth === undefined;
   let rows: repo.ItemVersionRow[];
-  let total: number;
+  let total = 0;
   if (simple) {
     // The current list by org/type pages and counts from the search table's indexes.
     const ids = await repo.currentItemIdsPage(ctx.db, { orgId: filter.orgId, type: filter.type, after, limit: limit + 1 });
     const versions = await repo.listEffectiveVersions(ctx.db, { at, itemIds: ids, limit: limit + 1 });
     rows = versions;
-    total = await repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP);
+    if (count) total = await repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP);
   } else {
     rows = await repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 });
-    total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
+    if (count) total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
   }
   const page = rows.slice(0, limit);
   return {
-    items: await entries(ctx, page),
+    rows: page,
     total: Math.min(total, SEARCH_COUNT_CAP),
     totalCapped: total > SEARCH_COUNT_CAP,
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].implementation_code) : null,
   };
 }
-
 
 export interface DraftEntry {
   implementationCode: string;
