@@ -1,16 +1,11 @@
 // Export of any list query: .xlsx in exactly the import layout (streamed, constant memory) and a JSON array whose
 // shape is documented in docs/list-json-schema.md (CPSV-AP-like names where natural).
-import { once } from 'node:events';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
-import { PassThrough, Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'node:stream';
 import { Type, type Static } from 'typebox';
 import {
   CASE_KINDS, IMPLEMENTER_NATURES, ONLINE_DEPTHS, POWER_SOURCES, SERVICE_RECIPIENTS, itemTypeLabel,
 } from '../../../common/dictionaries.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 import { buildHandlingItemCode } from '../../../common/checksums.ts';
 import {
   Citation, Faq, Fee, FilingSettings, IntermediaryService, ItemResult, Material, Optimisation, ProcessStep, TimeLimit, type ItemElements,
@@ -18,8 +13,10 @@ import {
 import type { ServiceContext } from '../../platform/context.ts';
 import { listOrgs, type Org } from '../orgs/orgs.service.ts';
 import * as repo from './catalogue.repo.ts';
-import { asOfInstant, listItems, type ListQuery } from './list.service.ts';
-import { addDropdowns, addGuideSheet, addListSheets, chinaDate, ITEMS_SHEET, MATERIALS_SHEET, itemRowValues, materialRowValues, type CellValue } from './spreadsheet.ts';
+import { asOfInstant, listItemVersions, type ListQuery } from './list.service.ts';
+import { itemRowValues, materialRowValues } from './spreadsheet.ts';
+import { ListWorkbook } from './spreadsheet-write.ts';
+import { OutputClosed } from './zip-writer.ts';
 
 export type ExportFormat = 'xlsx' | 'json';
 export type ExportQuery = Omit<ListQuery, 'cursor' | 'limit'>;
@@ -142,26 +139,16 @@ export function exportedItem(row: repo.ItemVersionRow, el: ItemElements, orgs: M
   };
 }
 
-interface ExportRow {
-  row: repo.ItemVersionRow;
-  elements: ItemElements;
-}
-
 /**
- * The list of a query, page by page, with full element sets. Paging goes through listItems so the export is
- * exactly what the list shows (filters, search, secret filing items left out for the public); `ctx.now` is fixed,
- * so every page looks at the same instant.
+ * The list of a query, page by page, as effective versions (elements still JSON). Paging goes through the list
+ * service so the export is exactly what the list shows (filters, search, secret filing items left out for the
+ * public); `ctx.now` is fixed, so every page looks at the same instant.
  */
-async function* exportPages(ctx: ServiceContext, query: ExportQuery, at: string): AsyncGenerator<ExportRow[]> {
+async function* exportPages(ctx: ServiceContext, query: ExportQuery): AsyncGenerator<repo.ItemVersionRow[]> {
   let cursor: string | undefined;
   do {
-    const page = await listItems(ctx, { ...query, cursor, limit: PAGE_SIZE });
-    const rows = await repo.effectiveVersionsByCodes(ctx.db, page.items.map((i) => i.implementationCode), at);
-    const byCode = new Map(rows.map((r) => [r.implementation_code, r]));
-    yield page.items.flatMap((i) => {
-      const row = byCode.get(i.implementationCode);
-      return row ? [{ row, elements: JSON.parse(row.elements) as ItemElements }] : [];
-    });
+    const page = await listItemVersions(ctx, { ...query, cursor, limit: PAGE_SIZE });
+    yield page.rows;
     cursor = page.nextCursor ?? undefined;
     // SQLite answers synchronously: yield to other requests between pages.
     await new Promise((resolve) => setImmediate(resolve));
@@ -178,19 +165,19 @@ const fileNames = (at: string, ext: string) => ({ fileName: `qingdan-items-${chi
 export async function exportItems(ctx: ServiceContext, query: ExportQuery, format: ExportFormat): Promise<ExportFile> {
   const at = asOfInstant(query.asOf, ctx.now);
   const orgs = new Map((await listOrgs(ctx)).map((o) => [o.id, o]));
-  const pages = exportPages(ctx, query, at);
+  const pages = exportPages(ctx, query);
   if (format === 'json') {
     return { ...fileNames(at, 'json'), contentType: 'application/json; charset=utf-8', stream: Readable.from(jsonChunks(ctx, pages, orgs)) };
   }
   return { ...fileNames(at, 'xlsx'), contentType: XLSX_TYPE, stream: xlsxStream(ctx, pages, orgs) };
 }
 
-async function* jsonChunks(ctx: ServiceContext, pages: AsyncGenerator<ExportRow[]>, orgs: Map<string, Org>): AsyncGenerator<string> {
+async function* jsonChunks(ctx: ServiceContext, pages: AsyncGenerator<repo.ItemVersionRow[]>, orgs: Map<string, Org>): AsyncGenerator<string> {
   let first = true;
   yield '[';
   for await (const page of pages) {
     if (page.length === 0) continue;
-    const text = page.map((e) => JSON.stringify(exportedItem(e.row, e.elements, orgs, ctx.config.filingTypeCode))).join(',\n');
+    const text = page.map((row) => JSON.stringify(exportedItem(row, JSON.parse(row.elements) as ItemElements, orgs, ctx.config.filingTypeCode))).join(',\n');
     yield (first ? '\n' : ',\n') + text;
     first = false;
   }
@@ -208,83 +195,36 @@ export function importTemplate(ctx: ServiceContext): ExportFile {
 }
 
 /**
- * exceljs registers the style of every cell, even an empty one (a fresh `{}` each time, so its cache never hits):
- * half the time of a large export. An empty style is the default format, index 0, which is what we answer.
+ * Streams the workbook: 「事项」 goes straight to the client while 「材料」 is compressed into a temporary file beside it
+ * and copied in at the end, so the list is read once and memory stays at a page.
  */
-function defaultStyleFastPath(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const styles = (workbook as unknown as { styles?: { addStyleModel?: (model: object | undefined, type?: number) => number } }).styles;
-  const original = styles?.addStyleModel;
-  if (!styles || typeof original !== 'function') return;
-  styles.addStyleModel = (model, type) => (model && Object.keys(model).length === 0 ? 0 : original.call(styles, model, type));
-}
-
-/**
- * Streams the workbook. A streaming xlsx writes its sheets one after the other (a later sheet's rows wait in memory
- * until the earlier sheet is finished), so material rows go to a temporary file while 「事项」 is written and are
- * copied into 「材料」 afterwards: one pass over the list, memory bounded by a page.
- */
-function xlsxStream(ctx: ServiceContext, pages: AsyncIterable<ExportRow[]>, orgs: Map<string, Org>): Readable {
+function xlsxStream(ctx: ServiceContext, pages: AsyncIterable<Array<repo.ItemVersionRow | undefined>>, orgs: Map<string, Org>): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Qingdan 清单';
-  defaultStyleFastPath(workbook);
   const filingTypeCode = ctx.config.filingTypeCode;
-  // exceljs hands committed rows on to the zip's deflate stream without back-pressure: wait until that stream (and
-  // the client, through it) has taken them, or the export's memory grows with the list.
-  const closed = once(out, 'close').catch(() => undefined);
-  const drained = async (sheet: ExcelJS.Worksheet) => {
-    await new Promise((resolve) => setImmediate(resolve));
-    const pipes = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
-    for (const p of [...pipes, out]) {
-      // The zip's streams come from the readable-stream package, which has no `writableNeedDrain`.
-      const full = p.writableNeedDrain ?? (p as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain;
-      if (full && !out.destroyed) await Promise.race([once(p, 'drain'), closed]);
-    }
-  };
-
   void (async () => {
-    let dir: string | undefined;
-    let spill: fs.WriteStream | undefined;
+    let book: ListWorkbook | undefined;
     try {
-      const sheets = addListSheets(workbook);
-      dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'qingdan-export-'));
-      spill = fs.createWriteStream(path.join(dir, 'materials.jsonl'));
-      let itemRows = 0;
+      book = await ListWorkbook.open(out, { filingTypeCode, created: ctx.now });
       for await (const page of pages) {
-        if (out.destroyed) return;
-        let spilled = '';
-        for (const e of page) {
-          const org = orgs.get(e.row.org_id);
-          const entrusting = e.elements.entrustingOrgId ? orgs.get(e.elements.entrustingOrgId) : undefined;
-          const src = { implementationCode: e.row.implementation_code, orgName: org?.nameZh ?? '', elements: e.elements, effectiveFrom: e.row.effective_from, entrustingOrgUscc: entrusting?.uscc ?? null };
-          sheets.items.addRow(itemRowValues(src, filingTypeCode)).commit();
-          itemRows++;
-          for (const values of materialRowValues(src)) spilled += `${JSON.stringify(values)}\n`;
+        if (out.destroyed) throw new OutputClosed('client gone');
+        for (let i = 0; i < page.length; i++) {
+          const row = page[i]!;
+          // Each row is let go once written: rows held by their page would survive every young-generation collection
+          // meanwhile, and V8 answers that by doubling the young generation (measured: peak RSS 259 → 220 MiB).
+          page[i] = undefined;
+          const elements = JSON.parse(row.elements) as ItemElements;
+          const org = orgs.get(row.org_id);
+          const entrusting = elements.entrustingOrgId ? orgs.get(elements.entrustingOrgId) : undefined;
+          const src = { implementationCode: row.implementation_code, orgName: org?.nameZh ?? '', elements, effectiveFrom: row.effective_from, entrustingOrgUscc: entrusting?.uscc ?? null };
+          book.add(itemRowValues(src, filingTypeCode), materialRowValues(src));
         }
-        if (spilled && !spill.write(spilled)) await once(spill, 'drain');
-        await drained(sheets.items);
+        await book.flush();
       }
-      addDropdowns(sheets.items, ITEMS_SHEET, itemRows + 1);
-      sheets.items.commit();
-      spill.end();
-      await once(spill, 'finish');
-      const lines = readline.createInterface({ input: fs.createReadStream(path.join(dir, 'materials.jsonl'), 'utf8'), crlfDelay: Infinity });
-      let n = 0;
-      for await (const line of lines) {
-        if (out.destroyed) return;
-        sheets.materials.addRow(JSON.parse(line) as CellValue[]).commit();
-        if (++n % PAGE_SIZE === 0) await drained(sheets.materials);
-      }
-      addDropdowns(sheets.materials, MATERIALS_SHEET, n + 1);
-      sheets.materials.commit();
-      addGuideSheet(workbook, filingTypeCode).commit();
-      await workbook.commit();
+      await book.finish();
     } catch (err) {
       // Headers are gone already: all we can do is cut the download short, so the client sees a broken file, not a short one.
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      spill?.destroy();
-      if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+      await book?.abort();
+      if (!(err instanceof OutputClosed)) out.destroy(err instanceof Error ? err : new Error(String(err)));
     }
   })();
   return out;

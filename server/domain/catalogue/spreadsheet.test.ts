@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeLimit } from '../../../common/item-elements.ts';
 import { itemElements } from '../../test/factories.ts';
-import {
-  cellOfProblem, cellText, codeOfRule, completeElements, formatTimeLimit, ITEM_COLUMNS, itemRowValues, MATERIAL_COLUMNS, materialRowValues, parseItemRow,
-  parseMaterialRow, parseSheetDate, parseTimeLimit, type CellValue,
-} from './spreadsheet.ts';
+import { cellOfProblem, codeOfRule, completeElements, ITEM_COLUMNS, itemRowValues, MATERIAL_COLUMNS, materialRowValues, parseItemRow, parseMaterialRow, type CellValue } from './spreadsheet.ts';
+import { formatTimeLimit, parseSheetDate, parseTimeLimit } from './spreadsheet-cells.ts';
+import { cellText } from './spreadsheet-read.ts';
 
 // Pure tests of the workbook layout: cell formats, row ↔ elements, and where a rule's problem lands.
 

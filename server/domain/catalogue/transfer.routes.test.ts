@@ -505,21 +505,24 @@ describe(`spreadsheet import/export (${TEST_DIALECT})`, () => {
     // An independent reader: LibreOffice, when installed (CI's apt list decides); the exceljs reads above always run.
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
     const why = soffice ? '' : ' (skipped: LibreOffice is not installed, no /usr/bin/soffice)';
-    it.skipIf(!soffice)(`LibreOffice opens the export (CSV of 「事项」), and its own re-saved .xlsx imports as unchanged${why}`, async () => {
+    it.skipIf(!soffice)(`LibreOffice opens the export (CSV of 「事项」 and 「材料」), and its own re-saved .xlsx imports as unchanged${why}`, async () => {
       const res = await get(admin, '/api/items/export');
-      const exported = (await get(admin, '/api/items/export?format=json')).json() as Array<{ identifier: string; name: string }>;
+      const exported = (await get(admin, '/api/items/export?format=json')).json() as Array<{ identifier: string; name: string; hasInput: Array<{ name: string }> }>;
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-lo-'));
       const convert = (filter: string, input: string, outdir: string) =>
         promisify(execFile)(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', outdir, input], { timeout: 120_000 });
       try {
         fs.writeFileSync(path.join(dir, 'list.xlsx'), res.rawPayload);
-        // 44,34,76,1: comma, double quote, UTF-8, from line 1.
-        await convert('csv:Text - txt - csv (StarCalc):44,34,76,1', path.join(dir, 'list.xlsx'), dir);
-        const csv = fs.readFileSync(path.join(dir, 'list.csv'), 'utf8');
+        // 44,34,76,1: comma, double quote, UTF-8, from line 1; token 12 = -1: one CSV file per sheet.
+        await convert('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', path.join(dir, 'list.xlsx'), dir);
+        const csv = fs.readFileSync(path.join(dir, 'list-事项.csv'), 'utf8');
         expect(csv.split('\n')[0].replace(/"/g, '')).toBe(ITEM_COLUMNS.map((c) => c.header).join(','));
+        const materials = fs.readFileSync(path.join(dir, 'list-材料.csv'), 'utf8');
+        expect(materials.split('\n')[0].replace(/"/g, '')).toBe(MATERIAL_COLUMNS.map((c) => c.header).join(','));
         for (const x of exported) {
           expect(csv).toContain(x.identifier);
           expect(csv).toContain(x.name);
+          for (const m of x.hasInput) expect(materials).toContain(m.name);
         }
         // LibreOffice writes shared strings, another part order and its own styles: the import reads it all the same.
         await convert('xlsx:Calc MS Excel 2007 XML', path.join(dir, 'list.xlsx'), path.join(dir, 'resaved'));
