@@ -330,13 +330,16 @@ export class XlsxWriter {
 
   /** Copies the spooled sheets in, writes the styles and the zip directory, and ends the output. */
   async finish(): Promise<void> {
-    const missing = this.#sheets.filter((n) => !this.#opened.has(n));
-    if (missing.length) throw new Error(`xlsx: sheets never written: ${missing.join(', ')}`);
-    if (this.#direct) throw new Error('xlsx: a sheet is still open');
-    for (const s of this.#spooled) await this.#zip.copy(`xl/worksheets/sheet${s.index + 1}.xml`, s.file, s.deflater);
-    await this.#zip.file('xl/styles.xml', this.#stylesXml());
-    await this.#zip.finish();
-    await this.abort();
+    try {
+      const missing = this.#sheets.filter((n) => !this.#opened.has(n));
+      if (missing.length) throw new Error(`xlsx: sheets never written: ${missing.join(', ')}`);
+      if (this.#direct) throw new Error('xlsx: a sheet is still open');
+      for (const s of this.#spooled) await this.#zip.copy(`xl/worksheets/sheet${s.index + 1}.xml`, s.file, s.deflater);
+      await this.#zip.file('xl/styles.xml', this.#stylesXml());
+      await this.#zip.finish();
+    } finally {
+      await this.abort();
+    }
   }
 
   /** Removes temporary files (after finish, or when giving up). */
