@@ -17,10 +17,10 @@ import {
   type SheetName,
 } from './spreadsheet-columns.ts';
 
-// What the import service takes from here (one module for the whole workbook layout).
+// What the import service and the import bench take from here (one module for the whole workbook layout).
 export { headerOf, ITEM_COLUMNS, ITEMS_SHEET, MATERIAL_COLUMNS, MATERIALS_SHEET, type CellValue, type SheetName } from './spreadsheet-columns.ts';
 export { type CellIssue } from './spreadsheet-cells.ts';
-export { readWorkbookRows, TooManyRows, UnreadableWorkbook, type SheetRow } from './spreadsheet-read.ts';
+export { readWorkbookRows, TooManyRows, UnreadableWorkbook, type SheetRow, type WorkbookRows } from './spreadsheet-read.ts';
 
 const MATERIAL_KEYS = new Set<string>(MATERIAL_COLUMNS.map((c) => c.key));
 
