@@ -57,6 +57,8 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CHUNK_BYTES = 64 * 1024;
+// Spare chunk buffers kept per sheet (4 MB): about what is in flight between two flushes.
+const MAX_FREE_CHUNKS = 64;
 
 // Characters XML 1.0 cannot carry even as references are dropped; CR is kept as a reference (a parser would turn a
 // literal one into LF); text that looks like Excel's _xHHHH_ escape gets its underscore escaped, so it reads back as typed.
@@ -95,8 +97,11 @@ export class SheetWriter {
   readonly #deflater: Deflater;
   readonly #close: (validations: readonly XlsxListValidation[]) => Promise<void>;
   readonly #columns: Array<{ open: string; text: string; number: string } | undefined>;
-  readonly #chunks: Buffer[] = [];
-  #buffer = Buffer.allocUnsafe(0);
+  /** Filled chunk buffers and how much of each is used, waiting for `flush`. */
+  readonly #chunks: Array<{ buffer: Buffer; used: number }> = [];
+  /** Chunk buffers the deflater is done with, for reuse. */
+  readonly #free: Buffer[] = [];
+  #buffer: Buffer = Buffer.allocUnsafe(0);
   #used = 0;
   #rows = 0;
   #ended = false;
@@ -140,20 +145,21 @@ export class SheetWriter {
   }
 
   // Rendered rows leave the JavaScript heap at once, as UTF-8 in chunk buffers: the heap then holds little that
-  // survives a collection, and the young generation stays small.
+  // survives a collection, and the young generation stays small. Chunk buffers are reused once deflated, so an
+  // export does not churn the allocator with thousands of 64 KB buffers.
   #write(xml: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     if (this.#used + xml.length * 3 > this.#buffer.length) {
       this.#settle();
-      this.#buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, xml.length * 3));
+      this.#buffer = xml.length * 3 > CHUNK_BYTES ? Buffer.allocUnsafe(xml.length * 3) : (this.#free.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES));
     }
     this.#used += this.#buffer.write(xml, this.#used, 'utf8');
   }
 
   #settle(): void {
     if (this.#used === 0) return;
-    this.#chunks.push(this.#buffer.subarray(0, this.#used));
-    this.#buffer = this.#buffer.subarray(this.#used);
+    this.#chunks.push({ buffer: this.#buffer, used: this.#used });
+    this.#buffer = Buffer.allocUnsafe(0);
     this.#used = 0;
   }
 
@@ -165,7 +171,15 @@ export class SheetWriter {
   /** Hands the rendered rows on; resolves when the output can take more. */
   async flush(): Promise<void> {
     this.#settle();
-    await this.#deflater.write(this.#chunks.splice(0));
+    const chunks = this.#chunks.splice(0);
+    const recycle = (i: number) => {
+      const { buffer } = chunks[i];
+      if (buffer.length === CHUNK_BYTES && this.#free.length < MAX_FREE_CHUNKS) this.#free.push(buffer);
+    };
+    await this.#deflater.write(
+      chunks.map((c) => c.buffer.subarray(0, c.used)),
+      recycle,
+    );
   }
 
   /** Closes the sheet, with its list dropdowns. */

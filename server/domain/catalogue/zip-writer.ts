@@ -82,15 +82,17 @@ export class Deflater implements DeflatedPart {
   /**
    * Adds uncompressed data. Resolves at once while the deflater has less than its high-water mark queued, so the
    * caller renders the next rows while the thread pool compresses these; else when the queue has drained.
+   * `consumed(i)` is called once the deflater no longer needs chunk i.
    */
-  async write(chunks: readonly Buffer[]): Promise<void> {
+  async write(chunks: readonly Buffer[], consumed?: (index: number) => void): Promise<void> {
     let room = true;
-    for (const data of chunks) {
-      if (data.length === 0) continue;
+    chunks.forEach((data, i) => {
+      if (data.length === 0) return;
       this.crc = zlib.crc32(data, this.crc);
       this.size += data.length;
-      room = this.#deflate.write(data);
-    }
+      // `consumed` runs once the deflater is done with a chunk (its memory may then be reused), not on failure.
+      room = this.#deflate.write(data, consumed && ((err) => err || consumed(i)));
+    });
     if (!room) await drained(this.#deflate, this.#failed);
   }
 
