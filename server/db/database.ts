@@ -23,6 +23,23 @@ pg.types.setTypeParser(1082, (v) => v); // date stays YYYY-MM-DD
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*))
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
+/**
+ * A pg client whose promise-returning `query(sql, params)` (the form Kysely calls) runs through pg's callback form.
+ * pg's own promise form keeps each result reachable for longer, so V8 sees rows survive its young-generation
+ * collections and doubles that generation, twice (measured, same 100,000-row scan: 267 MiB peak RSS through
+ * pg's promise form, 120 MiB through its callback form; the list export on PostgreSQL 299 → 186 MiB). Why pg's
+ * promise chain does that is not pinned down; what is measured is the difference.
+ */
+class CallbackQueryClient extends pg.Client {
+  override query(...args: any[]): any {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && callback === undefined) {
+      return new Promise((resolve, reject) => super.query(text, values, (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result))));
+    }
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
+
 /** Opens the database named by a `sqlite:` or `postgres://` URL. */
 export function openDatabase(url: string): Db {
   if (url.startsWith('sqlite:')) {
@@ -33,7 +50,7 @@ export function openDatabase(url: string): Db {
     sqliteDatabaseOf.set(db, database);
     return { db, dialect: 'sqlite', sqlite: database.raw, destroy: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: CallbackQueryClient });
   // An idle client whose server connection ends (restart, admin termination) emits 'error' on the pool;
   // unhandled, that would crash the process. The pool drops the client and the next query reconnects.
   pool.on('error', (error) => {
