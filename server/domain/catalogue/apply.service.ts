@@ -6,7 +6,8 @@ import { newId } from '../../db/ids.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { getOrg } from '../orgs/orgs.service.ts';
-import { applyDraftVersion, assertNotFrozen, filterColumns, unindexCurrent, validateElements } from './items.service.ts';
+import { applyDraftVersion, assertNotFrozen, filterColumns, unindexCurrent } from './items.service.ts';
+import { validateElements } from './validation.service.ts';
 import * as repo from './catalogue.repo.ts';
 
 type Trx = ServiceContext['db'];

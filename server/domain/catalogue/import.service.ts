@@ -2,19 +2,19 @@
 // transaction with batched inserts — no query per row, one audit row per import.
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { addCivilMonths, addWorkingDays, chinaDate, parseIsoDate } from '../../../common/calendar.ts';
+import { chinaDate } from '../../../common/calendar.ts';
 import { buildHandlingItemCode, isValidImplementationCode, isValidUscc } from '../../../common/checksums.ts';
-import { ItemElements, itemProblems, uniformOf, type LimitConverter } from '../../../common/item-elements.ts';
+import { ItemElements, itemProblems, uniformOf } from '../../../common/item-elements.ts';
 import { LEVEL_LABELS } from '../../../common/roles.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { workCalendarFor } from '../calendar/calendar.service.ts';
 import { listOrgs, type Org } from '../orgs/orgs.service.ts';
 import { canEditItem, canLoadDirectly, canManageCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
 import { filterColumns, indexCurrentMany } from './items.service.ts';
+import { limitConverter } from './validation.service.ts';
 import {
   cellOfProblem, codeOfRule, completeElements, headerOf, ITEM_COLUMNS, ITEMS_SHEET, MATERIAL_COLUMNS, MATERIALS_SHEET, parseItemRow, parseMaterialRow,
   readWorkbookRows, TooManyRows, UnreadableWorkbook, type CellIssue, type ParsedItemRow, type ParsedMaterialRow, type SheetName, type SheetRow,
@@ -69,25 +69,6 @@ const sameElements = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) ==
 
 /** Whether stored elements (JSON text) equal a row's: the common case, text written by an import, without parsing. */
 const storedEquals = (stored: string, el: ItemElements) => stored === JSON.stringify(el) || sameElements(JSON.parse(stored), el);
-
-// The calendar conversion of items.service's validateElements (promised ≤ statutory across units), built once per
-// import instead of once per row.
-async function limitConverter(ctx: ServiceContext): Promise<LimitConverter | undefined> {
-  const today = ctx.now.toISOString().slice(0, 10);
-  const year = Number(today.slice(0, 4));
-  const cal = await workCalendarFor(ctx, [year, year + 1, year + 2, year + 3]);
-  if (!cal.loadedYears.has(year)) return undefined;
-  const start = parseIsoDate(today);
-  return (limit) => {
-    try {
-      if (limit.unit === 'day') return limit.amount;
-      const due = limit.unit === 'workday' ? addWorkingDays(cal, today, limit.amount) : addCivilMonths(cal, today, limit.amount);
-      return parseIsoDate(due) - start;
-    } catch {
-      return limit.amount * (limit.unit === 'month' ? 31 : 1.4);
-    }
-  };
-}
 
 const SCHEMA_CODES: Readonly<Record<string, [string, (p: Record<string, unknown>) => string]>> = {
   maxLength: ['IMPORT.TOO_LONG', (p) => `长度不能超过 ${String(p.limit)} 个字符`],

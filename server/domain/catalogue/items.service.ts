@@ -1,20 +1,19 @@
-import { addCivilMonths, addWorkingDays, parseIsoDate } from '../../../common/calendar.ts';
 import { buildHandlingItemCode, buildImplementationCode, CodeError } from '../../../common/checksums.ts';
 import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import {
-  defaultLocalElements, itemProblems, uniformOf, type ItemElements, type LimitConverter, type Problem, type UniformElements,
+  defaultLocalElements, uniformOf, type ItemElements, type Problem, type UniformElements,
 } from '../../../common/item-elements.ts';
 import { indexItems, unindexItem } from '../../db/search.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { workCalendarFor } from '../calendar/calendar.service.ts';
-import { getOrg, listOrgs } from '../orgs/orgs.service.ts';
+import { getOrg } from '../orgs/orgs.service.ts';
 import { toCatalogueVersion } from './catalogue.service.ts';
 import { asOfInstant } from './list.service.ts';
 import { canEditItem, canLoadDirectly, canSeeDrafts } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
+import { validateElements } from './validation.service.ts';
 
 export interface HandlingItemView {
   code: string;
@@ -101,31 +100,6 @@ export function filterColumns(el: ItemElements) {
     secret: el.filing?.secret === true,
   };
 }
-
-/** Converts a time limit to calendar days from today (for promised ≤ statutory across units). */
-async function limitConverter(ctx: ServiceContext): Promise<LimitConverter | undefined> {
-  const today = ctx.now.toISOString().slice(0, 10);
-  const year = Number(today.slice(0, 4));
-  const cal = await workCalendarFor(ctx, [year, year + 1, year + 2, year + 3]);
-  if (!cal.loadedYears.has(year)) return undefined;
-  const start = parseIsoDate(today);
-  return (limit) => {
-    try {
-      if (limit.unit === 'day') return limit.amount;
-      const due = limit.unit === 'workday' ? addWorkingDays(cal, today, limit.amount) : addCivilMonths(cal, today, limit.amount);
-      return parseIsoDate(due) - start;
-    } catch {
-      return limit.amount * (limit.unit === 'month' ? 31 : 1.4);
-    }
-  };
-}
-
-/** Every rule problem of an element set (calendar-aware). */
-export async function validateElements(ctx: ServiceContext, el: ItemElements): Promise<Problem[]> {
-  const orgIds = new Set((await listOrgs(ctx)).map((o) => o.id));
-  return itemProblems(el, { filingTypeCode: ctx.config.filingTypeCode, toDays: await limitConverter(ctx), orgExists: (id) => orgIds.has(id) });
-}
-
 
 async function loadItem(ctx: ServiceContext, db: ServiceContext['db'], code: string): Promise<repo.ItemRow> {
   const item = await repo.findItemByCode(db, code);
@@ -428,4 +402,3 @@ export async function diffVersions(ctx: ServiceContext, code: string, a: number,
   };
   return { from: a, to: b, changes: diffElements(await load(a), await load(b)) };
 }
-

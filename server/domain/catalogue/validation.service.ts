@@ -1,14 +1,12 @@
-// The element rules of many versions at once (a publication checks every changed item): the org list and the work
-// calendar are read once, where items.service's validateElements reads both for every element set.
+// The element rules (calendar-aware) for one element set or, read once, for many (a publication, an import).
 import { addCivilMonths, addWorkingDays, parseIsoDate } from '../../../common/calendar.ts';
 import { itemProblems, type ItemElements, type LimitConverter, type Problem } from '../../../common/item-elements.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { workCalendarFor } from '../calendar/calendar.service.ts';
 import { listOrgs } from '../orgs/orgs.service.ts';
 
-// TODO: items.service's validateElements and import.service's limitConverter build the same converter: make both
-// call elementValidator (left alone here while those files are being edited elsewhere).
-async function limitConverter(ctx: ServiceContext): Promise<LimitConverter | undefined> {
+/** Converts a time limit to calendar days from today (promised ≤ statutory across units); undefined without a calendar. */
+export async function limitConverter(ctx: ServiceContext): Promise<LimitConverter | undefined> {
   const today = ctx.now.toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
   const cal = await workCalendarFor(ctx, [year, year + 1, year + 2, year + 3]);
@@ -26,6 +24,11 @@ async function limitConverter(ctx: ServiceContext): Promise<LimitConverter | und
 }
 
 /** Every rule problem of an element set (calendar-aware), as a function built once for many sets: same rules as validateElements. */
+/** Every rule problem of one element set (calendar-aware). */
+export async function validateElements(ctx: ServiceContext, el: ItemElements): Promise<Problem[]> {
+  return (await elementValidator(ctx))(el);
+}
+
 export async function elementValidator(ctx: ServiceContext): Promise<(el: ItemElements) => Problem[]> {
   const orgIds = new Set((await listOrgs(ctx)).map((o) => o.id));
   const toDays = await limitConverter(ctx);

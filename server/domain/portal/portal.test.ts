@@ -379,6 +379,13 @@ describe('portal views (pure)', () => {
     expect(page).toContain('&lt;script&gt;名称');
     expect(page).not.toContain('<script>');
     expect(gzipSync(page).length).toBeLessThan(KB60);
+    expect(textOf(page)).toContain('清单摘要（SHA-256）');
+  });
+
+  it('names the list digest the publication document declares (MuHash3072 for version 2)', () => {
+    const publication = { number: '乌审旗政务服务事项清单 2026年第3版', publishedAt: '2026-03-01T02:00:00.000Z', previous: null, itemCount: 1, logIndex: null, listDigest: 'cd'.repeat(32), leafHash: null, changes: [], counts: { added: 0, cancelled: 0, delegated: 0, entrusted: 0, changed: 0 } };
+    const page = detailPage(chrome, { publication: { ...publication, document: { listDigest: { algorithm: 'muhash3072-shake256' } } }, xlsx: false, feedback: [] });
+    expect(textOf(page)).toContain('清单摘要（MuHash3072 / SHAKE256）');
   });
 
   it('names element paths in Chinese', () => {

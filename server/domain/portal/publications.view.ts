@@ -118,9 +118,15 @@ ${pubs.length
 }
 
 export interface DetailModel {
-  publication: PublicationSummary & { listDigest: string; changes: ListChange[]; leafHash: string | null };
+  publication: PublicationSummary & { listDigest: string; changes: ListChange[]; leafHash: string | null; document?: { listDigest?: { algorithm?: string } } };
   xlsx: boolean;
   feedback: PublicFeedback[];
+}
+
+// The publication document names its list digest: SHA-256 over the sorted lines (version 1) or the multiset hash
+// that each publication carries forward (version 2, decision 0008).
+function digestLabel(algorithm: string | undefined): string {
+  return algorithm === 'muhash3072-shake256' ? 'MuHash3072 / SHAKE256' : 'SHA-256';
 }
 
 /** /publications/:number: summary, downloads, changes grouped by kind with element diffs, and public supervision. */
@@ -130,7 +136,7 @@ export function detailPage(c: Chrome, m: DetailModel): string {
 <h1>${p.number}</h1>
 <dl class="meta"><dt>公布日期</dt><dd>${longChinaDate(p.publishedAt)}</dd><dt>事项总数</dt><dd>${p.itemCount}</dd>
 ${p.previous ? html`<dt>上一期</dt><dd><a href="${publicationHref(p.previous)}">${p.previous}</a>（<a href="/publications/compare?a=${encodeURIComponent(p.previous)}&amp;b=${encodeURIComponent(p.number)}">与本期比较</a>）</dd>` : ''}
-<dt>清单摘要（SHA-256）</dt><dd class="code">${p.listDigest}</dd>${p.logIndex !== null ? html`<dt>透明日志序号</dt><dd>${p.logIndex}</dd>` : ''}</dl>
+<dt>清单摘要（${digestLabel(p.document?.listDigest?.algorithm)}）</dt><dd class="code">${p.listDigest}</dd>${p.logIndex !== null ? html`<dt>透明日志序号</dt><dd>${p.logIndex}</dd>` : ''}</dl>
 <ul class="counts" aria-label="变更统计">${CHANGE_KINDS.map((k) => html`<li>${CHANGE_KIND_LABELS[k]} ${p.counts[k] ?? 0}</li>`)}</ul>
 <section aria-labelledby="downloads"><h2 id="downloads">${tr(c.lang, 'downloadsTitle')}</h2><ul class="downloads">
 <li><a href="${sealedJsonHref(p.number)}" download>下载盖章 JSON</a></li>${m.xlsx ? html`<li><a href="${xlsxHref(p.publishedAt)}">下载本期清单（Excel）</a></li>` : ''}
