@@ -29,7 +29,7 @@ export interface ListChanges {
   left: ListedVersion[];
 }
 
-/** How the list changed between `from` and `to` (instants): item changes with element diffs, and the versions that moved. */
+/** How the public list changed between `from` and `to` (instants): item changes with element diffs, and the versions that moved. */
 export async function listChangesBetween(ctx: ServiceContext, from: string, to: string): Promise<ListChanges> {
   const itemIds = await repo.itemIdsTouchedBetween(ctx.db, from, to);
   const [before, after] = await Promise.all([repo.versionsOfItemsAt(ctx.db, itemIds, from), repo.versionsOfItemsAt(ctx.db, itemIds, to)]);
@@ -38,9 +38,11 @@ export async function listChangesBetween(ctx: ServiceContext, from: string, to: 
   const changes: VersionChange[] = [];
   const entered: ListedVersion[] = [];
   const left: ListedVersion[] = [];
+  // A secret (涉密) filing version is not on the public list: publications, comparisons and the digest never see it.
+  const listed = (v: repo.ItemVersionRow | undefined) => (v && !v.secret ? v : undefined);
   for (const id of itemIds) {
-    const x = b.get(id);
-    const y = a.get(id);
+    const x = listed(b.get(id));
+    const y = listed(a.get(id));
     // Same version at both ends, or an item that came and went within the window: no net change to report.
     if ((x && y && x.id === y.id) || (!x && !y)) continue;
     if (x) left.push({ implementationCode: x.implementation_code, versionNo: x.version_no });

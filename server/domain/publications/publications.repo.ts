@@ -61,6 +61,7 @@ export async function listLinesPage(db: Kysely<Database>, at: string, after: str
     .selectFrom('item_version')
     .select(['implementation_code', 'version_no'])
     .where('state', '=', 'final')
+    .where('secret', '=', false)
     .where('implementation_code', '>', after)
     .where('effective_from', '<=', at)
     .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', at)]))

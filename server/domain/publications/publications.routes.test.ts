@@ -174,6 +174,28 @@ describe(`publications and the transparency log (${TEST_DIALECT})`, () => {
     expect(await recomputedDigest(after.publishedAt)).toEqual({ digest: after.listDigest, count: after.itemCount });
   });
 
+  it('a secret (涉密) filing item stays out of publications: not among the changes or in the document, not in the digest', async () => {
+    const name = '涉密军工设施建设项目备案';
+    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name, type: '11' }) });
+    const code = (await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 })).json().implementationCode as string;
+    const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({ filing: { category: 'notice', secret: true } }, { name, type: '11' }) });
+    expect(saved.json().problems, saved.body).toEqual([]);
+    const previous = (await t.call(undefined, 'GET', '/api/public/publications')).json().items[0] as { itemCount: number };
+    expect((await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {})).statusCode).toBe(200);
+    // Followed from the previous publication, and read from the whole list (a predecessor without a stored state).
+    const followed = await t.call(reviewer, 'POST', '/api/publications', {});
+    expect(followed.statusCode, followed.body).toBe(201);
+    expect(followed.body).not.toContain(name);
+    expect(followed.body).not.toContain(code);
+    expect(followed.json().itemCount).toBe(previous.itemCount);
+    expect(await recomputedDigest(followed.json().publishedAt)).toEqual({ digest: followed.json().listDigest, count: followed.json().itemCount });
+    await t.database.db.updateTable('list_publication').set({ list_state: null }).where('number', '=', followed.json().number).execute();
+    await effectiveItem('城镇污水排入排水管网许可');
+    const whole = (await t.call(reviewer, 'POST', '/api/publications', {})).json();
+    expect(whole.itemCount).toBe(previous.itemCount + 1);
+    expect(await recomputedDigest(whole.publishedAt)).toEqual({ digest: whole.listDigest, count: whole.itemCount });
+  });
+
   it('storage grows with changes, not with the list: 1,000 items, two publications, one change', async () => {
     const now = new Date().toISOString();
     const cat = (await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements() })).json();
