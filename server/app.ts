@@ -25,6 +25,7 @@ import { feedbackRoutes } from './domain/feedback/feedback.routes.ts';
 import { registerAuth } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { registerObservability } from './platform/observability.ts';
+import { registerCompression } from './platform/compression.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerWeb } from './platform/web.ts';
 
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerCompression(app);
 
   registerErrorHandler(app);
   await app.register(cookie);
