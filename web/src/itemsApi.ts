@@ -1,9 +1,10 @@
 // Typed client for the list endpoints (issue 3): items, drafts, versions, diff, catalogue, consistency, import/export.
 import type { ElementChange } from '../../common/item-diff.ts';
+import type { DraftEntry } from '../../common/item-views.ts';
 import type { ItemElements, Problem, TimeLimit, UniformElements } from '../../common/item-elements.ts';
 import { api, ApiError, type FieldError } from './api.ts';
 
-export type { ElementChange, ItemElements, Problem, TimeLimit, UniformElements };
+export type { DraftEntry, ElementChange, ItemElements, Problem, TimeLimit, UniformElements };
 
 export interface ItemListQuery {
   q?: string;
@@ -35,17 +36,6 @@ export interface ItemListEntry {
   effectiveFrom: string;
 }
 
-/** A draft in the caller's scope (GET /api/items/drafts): a revision, or a new item not yet on the list. */
-export interface DraftEntry {
-  implementationCode: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  versionNo: number;
-  changeNote: string | null;
-  updatedAt: string;
-  hasFinalVersion: boolean;
-}
 
 export interface ItemListPage {
   items: ItemListEntry[];

@@ -1,5 +1,6 @@
 import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { diffElements } from '../../../common/item-diff.ts';
+import type { DraftEntry } from '../../../common/item-views.ts';
 import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
 import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -154,17 +155,6 @@ async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolea
   };
 }
 
-export interface DraftEntry {
-  implementationCode: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  versionNo: number;
-  changeNote: string | null;
-  updatedAt: string;
-  /** False for an item that has never been effective (a new item still being prepared). */
-  hasFinalVersion: boolean;
-}
 
 /**
  * Drafts in the caller's scope (their own org's; every org's for the bureau and auditors), most recently edited
