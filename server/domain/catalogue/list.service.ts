@@ -135,16 +135,20 @@ async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolea
   // The search table holds no secret items (see indexCurrent): only the public may page the current list from it.
   const simple = !ctx.actor && !query.asOf && filter.recipient === undefined && filter.caseKind === undefined && !filter.theme && filter.onlineDepth === undefined;
   let rows: repo.ItemVersionRow[];
-  let total = 0;
+  let total: number;
   if (simple) {
     // The current list by org/type pages and counts from the search table's indexes.
-    const ids = await repo.currentItemIdsPage(ctx.db, { orgId: filter.orgId, type: filter.type, after, limit: limit + 1 });
-    const versions = await repo.listEffectiveVersions(ctx.db, { at, itemIds: ids, limit: limit + 1 });
-    rows = versions;
-    if (count) total = await repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP);
+    // The count runs beside the page (on PostgreSQL on another pooled connection: one round trip less to wait for).
+    const pageRows = async () => {
+      const ids = await repo.currentItemIdsPage(ctx.db, { orgId: filter.orgId, type: filter.type, after, limit: limit + 1 });
+      return repo.listEffectiveVersions(ctx.db, { at, itemIds: ids, limit: limit + 1 });
+    };
+    [rows, total] = await Promise.all([pageRows(), count ? repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP) : 0]);
   } else {
-    rows = await repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 });
-    if (count) total = await repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP);
+    [rows, total] = await Promise.all([
+      repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 }),
+      count ? repo.countEffectiveVersions(ctx.db, filter, SEARCH_COUNT_CAP) : 0,
+    ]);
   }
   const page = rows.slice(0, limit);
   return {
