@@ -91,8 +91,9 @@ export const publicationsApi = {
 
 // ---- reports (报备)
 
-export type ReportState = 'prepared' | 'sent' | 'acknowledged' | 'queried';
-export type ReportAction = 'send' | 'acknowledge' | 'query';
+import type { Report, ReportAction, ReportDetail, ReportEvent, ReportFile, ReportState } from '../../common/report-views.ts';
+
+export type { Report, ReportAction, ReportDetail, ReportEvent, ReportFile, ReportState };
 
 export const REPORT_STATE_TAGS: Readonly<Record<ReportState, { label: string; color: string }>> = {
   prepared: { label: '已生成待报送', color: 'default' },
@@ -101,48 +102,6 @@ export const REPORT_STATE_TAGS: Readonly<Record<ReportState, { label: string; co
   queried: { label: '市局有疑问', color: 'warning' },
 };
 
-export interface ReportFile {
-  name: string;
-  title: string;
-  contentType: string;
-  sha256: string;
-  size: number;
-}
-
-export interface ReportEvent {
-  seq: number;
-  at: string;
-  kind: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string | null;
-  adapter: string | null;
-  outcome: 'ok' | 'failed';
-  error: string | null;
-  reply: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface Report {
-  id: string;
-  publicationNumber: string;
-  state: ReportState;
-  stateLabel: string;
-  allowedActions: ReportAction[];
-  recipient: string;
-  preparedAt: string;
-  sentAt: string | null;
-  answeredAt: string | null;
-  reply: string | null;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  files: ReportFile[];
-}
-
-export interface ReportDetail extends Report {
-  history: ReportEvent[];
-}
 
 export const reportsApi = {
   list: () => api.get<{ items: Report[] }>('/api/reports').then((r) => r.items),

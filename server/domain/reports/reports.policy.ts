@@ -1,8 +1,6 @@
 import type { Role } from '../../../common/roles.ts';
 
-export const REPORT_STATES = ['prepared', 'sent', 'acknowledged', 'queried'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-export type ReportAction = 'send' | 'acknowledge' | 'query';
+import type { ReportAction, ReportState } from '../../../common/report-views.ts';
 
 export const REPORT_STATE_LABELS: Readonly<Record<ReportState, string>> = {
   prepared: '已生成待报送',

@@ -13,54 +13,9 @@ import { DeliveryError, deliver, type DeliveryPackage, type PackageFile } from '
 import { chinaDateZh, reportLetter } from './letter.ts';
 import {
   allowedReportActions, canReadReports, canWorkReports, nextReportState, REPORT_STATE_LABELS, retryDelaySeconds,
-  type ReportAction, type ReportState,
 } from './reports.policy.ts';
+import type { Report, ReportDetail, ReportEvent, ReportFile, ReportState } from '../../../common/report-views.ts';
 import * as repo from './reports.repo.ts';
-
-export interface ReportFile {
-  name: string;
-  title: string;
-  contentType: string;
-  sha256: string;
-  size: number;
-}
-
-export interface ReportEvent {
-  seq: number;
-  at: string;
-  kind: string;
-  fromState: string | null;
-  toState: string;
-  actorName: string | null;
-  adapter: string | null;
-  outcome: 'ok' | 'failed';
-  error: string | null;
-  reply: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface Report {
-  id: string;
-  publicationNumber: string;
-  state: ReportState;
-  stateLabel: string;
-  allowedActions: ReportAction[];
-  recipient: string;
-  preparedAt: string;
-  sentAt: string | null;
-  answeredAt: string | null;
-  reply: string | null;
-  /** Failed delivery attempts since the last successful send. */
-  attempts: number;
-  /** When the retry job tries again; null when no retry is scheduled (sent, or retries used up: send by hand). */
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  files: ReportFile[];
-}
-
-export interface ReportDetail extends Report {
-  history: ReportEvent[];
-}
 
 interface Manifest {
   type: 'qingdan.report-package';
