@@ -1,6 +1,6 @@
 // Chinese search over the current list. The only dialect-specific queries of the list live here:
 // SQLite FTS5 trigram vs PostgreSQL pg_trgm for ≥ 3 characters; a shared gram table for 1–2 characters.
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -104,6 +104,12 @@ function outsideName(dialect: Dialect, term: string) {
     where s.search_text like ${like} escape '\\' and sn.name_lower not like ${like} escape '\\'`;
 }
 
+/** How many rows a query gives, counting at most SEARCH_COUNT_CAP + 1. */
+async function countUpToCap(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<number> {
+  const counted = await sql<{ n: number }>`select count(*) as n from (${query} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
+  return Number(counted.rows[0]?.n ?? 0);
+}
+
 /**
  * Item ids matching every term, best first, with the total capped at SEARCH_COUNT_CAP. Rank: items whose name holds
  * the query (tiers of matchingNames, then code order within a name), then items that match only through other
@@ -168,8 +174,7 @@ export async function searchItemIds(
       const onPostings = terms.length === 1
         ? candidates
         : sql`select c.item_id from (${candidates}) c where ${sql.join([...terms.map((t) => gramOf('c.item_id', t, '0, 1')), sql`not (${sql.join(terms.map((t) => gramOf('c.item_id', t, '1')), sql` and `)})`], sql` and `)}`;
-      const counted = await sql<{ n: number }>`select count(*) as n from (${onPostings} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
-      count4 = Number(counted.rows[0]?.n ?? 0);
+      count4 = await countUpToCap(db, onPostings);
     }
     let walk = count4 !== null && count4 > SORT_LIMIT;
     if (count4 !== null && count4 > 0 && !walk && !codeLike && itemIds.length < limit) {
@@ -187,7 +192,7 @@ export async function searchItemIds(
       }
     } else if (count4 === null) {
       // Filters or longer terms among several: the count needs the rows.
-      count4 = Number((await sql<{ n: number }>`select count(*) as n from (${tier4} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db)).rows[0]?.n ?? 0);
+      count4 = await countUpToCap(db, tier4);
     }
   }
   if (itemIds.length < limit) {
@@ -218,18 +223,23 @@ async function countNames(db: Kysely<Database>, deltas: Map<string, number>): Pr
   }
 }
 
+/**
+ * Deletes the search rows and grams of these items (at most a chunk) and returns the name counts to take off:
+ * one name −1 per row that was there.
+ */
+async function dropRows(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
+  const deltas = new Map<string, number>();
+  const old = await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute();
+  if (old.length === 0) return deltas;
+  await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
+  await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
+  for (const r of old) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
+  return deltas;
+}
+
 /** Removes items from search (cancelled, secret, or no effective version). */
 export async function unindexItems(db: Kysely<Database>, itemIds: string[]): Promise<void> {
-  for (let i = 0; i < itemIds.length; i += 500) {
-    const ids = itemIds.slice(i, i + 500);
-    const old = await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute();
-    if (old.length === 0) continue;
-    await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
-    await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
-    const deltas = new Map<string, number>();
-    for (const r of old) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
-    await countNames(db, deltas);
-  }
+  for (let i = 0; i < itemIds.length; i += 500) await countNames(db, await dropRows(db, itemIds.slice(i, i + 500)));
 }
 
 /** Removes an item from search (cancelled or no effective version). */
@@ -257,11 +267,7 @@ export function gramRowsOf(row: Pick<IndexRow, 'itemId' | 'name' | 'gramText'>):
 export async function indexItems(db: Kysely<Database>, rows: IndexRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 300) {
     const chunk = rows.slice(i, i + 300);
-    const ids = chunk.map((r) => r.itemId);
-    const deltas = new Map<string, number>();
-    for (const r of await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute()) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
-    await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
-    await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
+    const deltas = await dropRows(db, chunk.map((r) => r.itemId));
     await db
       .insertInto('item_search')
       .values(chunk.map((r) => ({ item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase() })))
