@@ -1,6 +1,7 @@
 // The bench data generator: N items over M orgs, written straight into the SQLite or PostgreSQL tables (no services),
 // shared by the catalogue and portal benchmarks.
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { uniformOf, type ItemElements } from '../common/item-elements.ts';
 import { buildHandlingItemCode } from '../common/checksums.ts';
 import type { Db } from '../server/db/database.ts';
@@ -103,8 +104,6 @@ export async function generate(db: Db, options: { items: number; orgs: number })
       }
     }
     s.exec('commit');
-    s.exec(`insert into search_name (name, name_lower, name_len, n) select name, lower(name), length(name), count(*) from item_search group by name`);
-    s.exec('analyze');
   } else {
     const k = db.db;
     for (let i = 0; i < orgs.length; i += 500) {
@@ -133,15 +132,10 @@ export async function generate(db: Db, options: { items: number; orgs: number })
       if (i % 100_000 === 0) process.stdout.write(`  generated ${i} items (${Math.round((performance.now() - started) / 1000)} s)\n`);
     }
     if (batch.length) await flush();
-    const { sql } = await import('kysely');
-    await sql`insert into search_name (name, name_lower, name_len, n) select name, lower(name), length(name), count(*) from item_search group by name`.execute(k);
-    await pg_analyze(db);
   }
+  // The distinct names with their item counts (search's name tiers), then planner statistics, on either dialect.
+  await sql`insert into search_name (name, name_lower, name_len, n) select name, lower(name), length(name), count(*) from item_search group by name`.execute(db.db);
+  await sql`analyze`.execute(db.db);
   void catIds;
   process.stdout.write(`  generated ${N} items in ${Math.round((performance.now() - started) / 1000)} s\n`);
-}
-
-async function pg_analyze(db: Db): Promise<void> {
-  const { sql } = await import('kysely');
-  await sql`analyze`.execute(db.db);
 }
