@@ -83,6 +83,12 @@ async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[]): Promis
 const encodeCursor = (v: string) => Buffer.from(v).toString('base64url');
 const decodeCursor = (v: string | undefined) => (v ? Buffer.from(v, 'base64url').toString('utf8') : undefined);
 
+/** The effective versions of search hits that pass the list filter, in the hits' (relevance) order. */
+async function versionsInHitOrder(ctx: ServiceContext, filter: repo.ListFilter & { itemIds: string[] }): Promise<repo.ItemVersionRow[]> {
+  const byId = new Map((await repo.listEffectiveVersions(ctx.db, filter)).map((r) => [r.item_id, r]));
+  return filter.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
+}
+
 /**
  * The list effective now or at `asOf`, filtered, searched (Chinese, relevance-ranked, counts capped at 10000),
  * one page at a time. Secret filing items never appear in the public list (no actor) nor in search.
@@ -117,17 +123,12 @@ async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolea
     const extraFilters = filter.recipient !== undefined || filter.caseKind !== undefined || filter.theme || filter.onlineDepth !== undefined || query.asOf;
     if (!extraFilters) {
       const hits = await searchItemIds(ctx.db, ctx.dialect, q, { orgId: query.orgId, type: query.type }, limit + 1, offset);
-      const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, itemIds: hits.itemIds, limit: limit + 1 });
-      const byId = new Map(rows.map((r) => [r.item_id, r]));
-      const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
-      const page = ordered.slice(0, limit);
+      const page = (await versionsInHitOrder(ctx, { ...filter, itemIds: hits.itemIds, limit: limit + 1 })).slice(0, limit);
       return { rows: page, total: hits.total, totalCapped: hits.capped, nextCursor: hits.itemIds.length > limit ? encodeCursor(String(offset + limit)) : null };
     }
     // With other filters, search the capped candidate set and filter it (search ranks only the current list).
     const hits = await searchItemIds(ctx.db, ctx.dialect, q, { orgId: query.orgId, type: query.type }, SEARCH_COUNT_CAP, 0);
-    const rows = await repo.listEffectiveVersions(ctx.db, { ...filter, itemIds: hits.itemIds, limit: SEARCH_COUNT_CAP });
-    const byId = new Map(rows.map((r) => [r.item_id, r]));
-    const ordered = hits.itemIds.map((id) => byId.get(id)).filter((r): r is repo.ItemVersionRow => Boolean(r));
+    const ordered = await versionsInHitOrder(ctx, { ...filter, itemIds: hits.itemIds, limit: SEARCH_COUNT_CAP });
     const page = ordered.slice(offset, offset + limit);
     return { rows: page, total: ordered.length, totalCapped: hits.capped, nextCursor: ordered.length > offset + limit ? encodeCursor(String(offset + limit)) : null };
   }
