@@ -1,10 +1,10 @@
 // Typed client for the list endpoints (issue 3): items, drafts, versions, diff, catalogue, consistency, import/export.
 import type { ElementChange } from '../../common/item-diff.ts';
-import type { DraftEntry } from '../../common/item-views.ts';
+import type { CatalogueItem, CatalogueVersion, DraftEntry, NewCatalogueItem } from '../../common/item-views.ts';
 import type { ItemElements, Problem, TimeLimit, UniformElements } from '../../common/item-elements.ts';
 import { api, ApiError, type FieldError } from './api.ts';
 
-export type { DraftEntry, ElementChange, ItemElements, Problem, TimeLimit, UniformElements };
+export type { CatalogueItem, CatalogueVersion, DraftEntry, ElementChange, NewCatalogueItem, ItemElements, Problem, TimeLimit, UniformElements };
 
 export interface ItemListQuery {
   q?: string;
@@ -114,36 +114,8 @@ export interface CatalogueListEntry {
   levels: number[];
 }
 
-export interface CatalogueVersion {
-  versionNo: number;
-  name: string;
-  type: string;
-  levels: number[];
-  uniform: UniformElements;
-  changeNote: string | null;
-  createdAt: string;
-}
-
-export interface CatalogueItem {
-  id: string;
-  basicCode: string;
-  localCode: string | null;
-  origin: 'provincial' | 'local';
-  currentVersionNo: number;
-  current: CatalogueVersion;
-}
-
 export interface CatalogueDetail extends CatalogueItem {
   versions: CatalogueVersion[];
-}
-
-export interface NewCatalogueItem {
-  basicCode: string;
-  localCode?: string | null;
-  origin: 'provincial' | 'local';
-  levels: number[];
-  uniform: UniformElements;
-  changeNote?: string;
 }
 
 export interface NewCatalogueVersion {

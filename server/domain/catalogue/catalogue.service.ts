@@ -6,34 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { recordAudit } from '../audit/audit.service.ts';
 import { canManageCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
-
-export interface CatalogueVersion {
-  versionNo: number;
-  name: string;
-  type: string;
-  levels: number[];
-  uniform: UniformElements;
-  changeNote: string | null;
-  createdAt: string;
-}
-
-export interface CatalogueItem {
-  id: string;
-  basicCode: string;
-  localCode: string | null;
-  origin: 'provincial' | 'local';
-  currentVersionNo: number;
-  current: CatalogueVersion;
-}
-
-export interface NewCatalogueItem {
-  basicCode: string;
-  localCode?: string | null;
-  origin: 'provincial' | 'local';
-  levels: number[];
-  uniform: UniformElements;
-  changeNote?: string;
-}
+import type { CatalogueItem, CatalogueVersion, NewCatalogueItem } from '../../../common/item-views.ts';
 
 export function toCatalogueVersion(r: repo.CatalogueVersionRow): CatalogueVersion {
   return {
