@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { uniformOf, type ItemElements } from '../common/item-elements.ts';
 import { buildHandlingItemCode } from '../common/checksums.ts';
 import type { Db } from '../server/db/database.ts';
-import { gramRowsOf } from '../server/db/search.ts';
+import { searchTokens, toTsvector } from '../server/db/search-tokens.ts';
 import { demoUscc } from '../server/bootstrap/demo/demo-orgs.ts';
 import { filterColumns } from '../server/domain/catalogue/items.service.ts';
 
@@ -57,6 +57,11 @@ function* plan(orgs: Array<{ id: string; uscc: string }>, N: number, PER_ORG: nu
 
 export const FROM = '2026-01-01T00:00:00.000Z';
 
+/** What search holds for a generated item, as items.service writes it: name, codes, legal basis, keywords. */
+function searchTextOf(name: string, code: string, el: ReturnType<typeof elementsFor>): string {
+  return [name, code, code.slice(19), buildHandlingItemCode(code, 1), el.legalBasis[0].law, ...el.keywords].join(' ').toLowerCase();
+}
+
 /** Writes `items` items over `orgs` orgs (ids bench-org-<i>, items bench-item-<i>, all final, effective from 2026-01-01) straight into the tables. */
 export async function generate(db: Db, options: { items: number; orgs: number }): Promise<void> {
   const N = options.items;
@@ -77,7 +82,7 @@ export async function generate(db: Db, options: { items: number; orgs: number })
     const itemStmt = s.prepare(`insert into item (id, implementation_code, org_id, catalogue_item_id, level_digit, review_needed, created_at, updated_at) values (?, ?, ?, ?, 4, 0, ?, ?)`);
     const verStmt = s.prepare(`insert into item_version (id, item_id, version_no, state, implementation_code, org_id, catalogue_version_no, effective_from, name, type, case_kind, online_depth, power_source, service_recipients, themes, elements, source, created_at, updated_at) values (?, ?, 1, 'final', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'load', ?, ?)`);
     const searchStmt = s.prepare(`insert into item_search (item_id, implementation_code, org_id, type, name, search_text) values (?, ?, ?, ?, ?, ?)`);
-    const gramStmt = s.prepare(`insert or ignore into item_gram (gram, in_name, item_id) values (?, ?, ?)`);
+    const ftsStmt = s.prepare(`insert into item_fts (rowid, tokens) values (?, ?)`);
     let i = 0;
     for (const r of plan(orgs, N, PER_ORG)) {
       const basic = r.code.slice(19);
@@ -95,9 +100,9 @@ export async function generate(db: Db, options: { items: number; orgs: number })
       const cols = filterColumns(el);
       itemStmt.run(id, r.code, r.org.id, catId, now, now);
       verStmt.run(`${id}-v1`, id, r.code, r.org.id, FROM, cols.name, cols.type, cols.case_kind, cols.online_depth, cols.power_source, cols.service_recipients, cols.themes, cols.elements, now, now);
-      const text = [name, r.code, basic, buildHandlingItemCode(r.code, 1), el.legalBasis[0].law, ...el.keywords].join(' ').toLowerCase();
-      searchStmt.run(id, r.code, r.org.id, type, name, text);
-      for (const g of gramRowsOf({ itemId: id, name, gramText: [name, ...el.keywords].join(' ') })) gramStmt.run(g.gram, g.in_name, g.item_id);
+      const text = searchTextOf(name, r.code, el);
+      const { lastInsertRowid } = searchStmt.run(id, r.code, r.org.id, type, name, text);
+      ftsStmt.run(lastInsertRowid, searchTokens(name, text).join(' '));
       if (++i % 100_000 === 0) {
         s.exec('commit; begin');
         process.stdout.write(`  generated ${i} items (${Math.round((performance.now() - started) / 1000)} s)\n`);
@@ -121,9 +126,10 @@ export async function generate(db: Db, options: { items: number; orgs: number })
       const rows = batch.map((r, j) => ({ r, id: `bench-item-${i - batch.length + j}`, name: catalogueName(r.catalogueIndex), type: TYPES[r.catalogueIndex % TYPES.length] }));
       await k.insertInto('item').values(rows.map(({ r, id }) => ({ id, implementation_code: r.code, org_id: r.org.id, catalogue_item_id: `bench-cat-${r.code.slice(19)}`, level_digit: 4, review_needed: false, review_catalogue_version_no: null, review_diff: null, created_at: now, updated_at: now }))).execute();
       await k.insertInto('item_version').values(rows.map(({ r, id, name, type }) => ({ id: `${id}-v1`, item_id: id, version_no: 1, state: 'final', implementation_code: r.code, org_id: r.org.id, catalogue_version_no: 1, effective_from: FROM, effective_to: null, ...filterColumns(elementsFor(name, type, r.index)), change_note: null, source: 'load', created_at: now, created_by: null, updated_at: now, finalised_at: now, finalised_by: null }))).execute();
-      await k.insertInto('item_search').values(rows.map(({ r, id, name, type }) => ({ item_id: id, implementation_code: r.code, org_id: r.org.id, type, name, search_text: [name, r.code, r.code.slice(19)].join(' ').toLowerCase() }))).execute();
-      const grams = rows.flatMap(({ id, name }) => gramRowsOf({ itemId: id, name, gramText: `${name} ${SUBJECTS.find((s) => name.startsWith(s)) ?? ''}` }));
-      await k.insertInto('item_gram').values(grams).onConflict((oc) => oc.doNothing()).execute();
+      await k.insertInto('item_search').values(rows.map(({ r, id, name, type }) => {
+        const text = searchTextOf(name, r.code, elementsFor(name, type, r.index));
+        return { item_id: id, implementation_code: r.code, org_id: r.org.id, type, name, search_text: text, tokens: sql`${toTsvector(searchTokens(name, text))}::tsvector` };
+      })).execute();
       batch = [];
     };
     for (const r of plan(orgs, N, PER_ORG)) {

@@ -4,7 +4,7 @@
 // one file of 10,000 item rows with their material rows (a search query cannot give it: search ranks at most 5,000
 // candidates), imported by the bureau administrator (effective versions):
 //   1. re-import of the same file: every row validated and compared, nothing written (the "unchanged" path);
-//   2. the same 10,000 items deleted from item/item_version/item_search/item_gram, then the file imported again:
+//   2. the same 10,000 items deleted from item/item_version/item_search (and their search tokens), then the file imported again:
 //      10,000 new items written (validation, catalogue lookup, versions, search index, audit) into the big list.
 // The issue's ≥ 2,000 items/s target is checked on path 2 (new items); path 1 is reported beside it.
 // Export: a child process (bench/export-child.ts) streams an .xlsx of the query whose size is closest to ≥ 100,000
@@ -117,7 +117,7 @@ export async function measureImport(label: string, admin: ServiceContext, rows =
   for (let i = 0; i < codes.length; i += 500) {
     ids.push(...(await db.selectFrom('item').select('id').where('implementation_code', 'in', codes.slice(i, i + 500)).execute()).map((r) => r.id));
   }
-  await unindexItems(db, ids); // search rows, grams and the name counts
+  await unindexItems(db, ids); // search rows, tokens and the name counts
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     await db.deleteFrom('item_version').where('item_id', 'in', chunk).execute();

@@ -1,4 +1,5 @@
 // Table types of the catalogue area (catalogue items, items, versions, handling items, search).
+import type { ColumnType } from 'kysely';
 
 export interface CatalogueItemTable {
   id: string;
@@ -81,13 +82,8 @@ export interface ItemSearchTable {
   type: string;
   name: string;
   search_text: string;
-}
-
-export interface ItemGramTable {
-  gram: string;
-  /** 1 when the gram occurs in the item's name, 0 when only in its keywords. */
-  in_name: number;
-  item_id: string;
+  /** PostgreSQL only: the search tokens as a tsvector (SQLite keeps them in the FTS5 table item_fts). Never read. */
+  tokens?: ColumnType<never, unknown, unknown>;
 }
 
 /** The distinct names of the current list (search's name tiers) and how many items carry each. */
@@ -105,6 +101,5 @@ export interface CatalogueTables {
   item_version: ItemVersionTable;
   handling_item: HandlingItemTable;
   item_search: ItemSearchTable;
-  item_gram: ItemGramTable;
   search_name: SearchNameTable;
 }

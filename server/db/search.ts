@@ -1,8 +1,12 @@
-// Chinese search over the current list. The only dialect-specific queries of the list live here:
-// SQLite FTS5 trigram vs PostgreSQL pg_trgm for ≥ 3 characters; a shared gram table for 1–2 characters.
+// Chinese search over the current list. Names are ranked from the distinct names (search_name); everything else is
+// answered by one token index (search-tokens.ts): SQLite FTS5 over item_fts, a PostgreSQL tsvector with GIN. The only
+// dialect-specific queries of the list live here.
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Dialect } from './database.ts';
+import { type Dialect, dialectOf } from './database.ts';
 import type { Database } from './schema.ts';
+import { otherFieldsQuery, searchTerms, searchTokens, toFts5, toTsquery, toTsvector } from './search-tokens.ts';
+
+export { searchTerms } from './search-tokens.ts';
 
 export const SEARCH_COUNT_CAP = 10_000;
 
@@ -17,31 +21,9 @@ export interface SearchPage {
   capped: boolean;
 }
 
-/** Lower-cased, whitespace-folded terms of a query (at most 5). */
-export function searchTerms(q: string): string[] {
-  return q.toLowerCase().replace(/\s+/g, ' ').trim().split(' ').filter(Boolean).slice(0, 5);
-}
-
-/** Unigrams and bigrams of a text, lower-cased, for the gram table (1–2 character queries). */
-export function gramsOf(text: string): string[] {
-  const grams = new Set<string>();
-  for (const word of searchTerms(text)) {
-    const chars = [...word];
-    chars.forEach((c, i) => {
-      grams.add(c);
-      if (i + 1 < chars.length) grams.add(c + chars[i + 1]);
-    });
-  }
-  return [...grams];
-}
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const likeAll = (column: ReturnType<typeof sql.ref>, terms: string[]) =>
   sql<SqlBool>`${sql.join(terms.map((t) => sql`${column} like ${`%${escapeLike(t)}%`} escape '\\'`), sql` and `)}`;
-
-// "Other fields" hits up to this many are sorted (exact code first, then code order); past it a page walks the
-// code index and filters, which finds a page quickly because such terms are dense (a division code, a common word).
-const SORT_LIMIT = SEARCH_COUNT_CAP;
 
 interface NameHit {
   name: string;
@@ -89,21 +71,6 @@ async function itemsOfName(db: Kysely<Database>, name: string, filters: SearchFi
   return rows.map((r) => r.item_id);
 }
 
-/**
- * Items holding `term` outside their name (keywords for 1–2 characters; codes, legal basis, keywords and handling
- * items for longer terms). Item ids; the candidates of the "other fields" tier.
- */
-function outsideName(dialect: Dialect, term: string) {
-  if ([...term].length <= 2) return sql`select g.item_id from item_gram g where g.gram = ${term} and g.in_name = 0`;
-  if (dialect === 'sqlite') {
-    const phrase = `"${term.replace(/"/g, '""')}"`;
-    return sql`select s.item_id from item_search_fts f join item_search s on s.rowid = f.rowid where item_search_fts match ${`search_text : ${phrase} NOT name : ${phrase}`}`;
-  }
-  const like = `%${escapeLike(term)}%`;
-  return sql`select s.item_id from item_search s join search_name sn on sn.name = s.name
-    where s.search_text like ${like} escape '\\' and sn.name_lower not like ${like} escape '\\'`;
-}
-
 /** How many rows a query gives, counting at most SEARCH_COUNT_CAP + 1. */
 async function countUpToCap(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<number> {
   const counted = await sql<{ n: number }>`select count(*) as n from (${query} limit ${SEARCH_COUNT_CAP + 1}) c`.execute(db);
@@ -114,7 +81,8 @@ async function countUpToCap(db: Kysely<Database>, query: RawBuilder<unknown>): P
  * Item ids matching every term, best first, with the total capped at SEARCH_COUNT_CAP. Rank: items whose name holds
  * the query (tiers of matchingNames, then code order within a name), then items that match only through other
  * fields (the exact implementation code first, then code order). Names are few next to items, so the name tiers
- * are ranked on the distinct names and paged per name on the (name, code) index, whatever the list size.
+ * are ranked on the distinct names and paged per name on the (name, code) index, whatever the list size; the
+ * other-fields tier is counted and fetched from the token index, where every term's postings merge in one pass.
  */
 export async function searchItemIds(
   db: Kysely<Database>,
@@ -143,69 +111,46 @@ export async function searchItemIds(
     skip = 0;
   }
 
-  // Tier 4: every term matches, but not all of them in the name.
+  // Tier 4: every term occurs, not every term in the name.
   const filterSql = [
     ...(filters.orgId ? [sql`s.org_id = ${filters.orgId}`] : []),
     ...(filters.type ? [sql`s.type = ${filters.type}`] : []),
   ];
-  // Every term matches (1–2 characters: a gram of the name or keywords; longer: anywhere in the search text), not
-  // every term in the name. Gram checks take the item id alone, so they run before the item's row is read.
-  const short = (t: string) => [...t].length <= 2;
-  const gramOf = (id: string, t: string, inName: string) => sql`exists (select 1 from item_gram g where g.gram = ${t} and g.in_name in (${sql.raw(inName)}) and g.item_id = ${sql.ref(id)})`;
-  const textOf = (t: string) => sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`;
-  const matchesOf = (id: string) => sql.join([
-    ...terms.map((t) => (short(t) ? gramOf(id, t, '0, 1') : textOf(t))),
-    terms.every(short)
-      ? sql`not (${sql.join(terms.map((t) => gramOf(id, t, '1')), sql` and `)})`
-      : sql`not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})`,
-    ...filterSql,
-  ], sql` and `);
-  const candidates = terms.length === 1 ? outsideName(dialect, terms[0]) : sql.join(terms.map((t) => outsideName(dialect, t)), sql` union `);
-  const tier4 = sql`select s.item_id, s.implementation_code from (${candidates}) c join item_search s on s.item_id = c.item_id where ${matchesOf('c.item_id')}`;
+  const andFilters = filterSql.length ? sql` and ${sql.join(filterSql, sql` and `)}` : sql``;
+  const match = otherFieldsQuery(terms);
+  const tier4 = dialect === 'sqlite'
+    ? sql`select s.item_id, s.implementation_code from item_fts join item_search s on s.rowid = item_fts.rowid where item_fts match ${toFts5(match)}${andFilters}`
+    : sql`select s.item_id, s.implementation_code from item_search s where s.tokens @@ ${toTsquery(match)}::tsquery${andFilters}`;
+  // Counting without filters needs no search row on SQLite: the postings alone.
+  const counted = dialect === 'sqlite' && filterSql.length === 0 ? sql`select rowid from item_fts where item_fts match ${toFts5(match)}` : tier4;
+  const count4 = nameTotal <= SEARCH_COUNT_CAP ? await countUpToCap(db, counted) : null;
 
-  // The other-field tier: counted from the postings alone where it can be (one term, or only 1–2 character terms,
-  // and no filters), then paged either by walking the code index (cheap when hits are dense: a page needs about
-  // page-end × list-size / hits rows) or by fetching all of it (≤ cap) and sorting: the exact code first, then code.
-  let count4: number | null = null;
-  let tier4Ids: string[] | null = null;
-  const codeLike = /^[0-9a-z]{12,}$/.test(whole);
-  if (nameTotal <= SEARCH_COUNT_CAP) {
-    if (filterSql.length === 0 && (terms.length === 1 || terms.every(short))) {
-      const onPostings = terms.length === 1
-        ? candidates
-        : sql`select c.item_id from (${candidates}) c where ${sql.join([...terms.map((t) => gramOf('c.item_id', t, '0, 1')), sql`not (${sql.join(terms.map((t) => gramOf('c.item_id', t, '1')), sql` and `)})`], sql` and `)}`;
-      count4 = await countUpToCap(db, onPostings);
-    }
-    let walk = count4 !== null && count4 > SORT_LIMIT;
-    if (count4 !== null && count4 > 0 && !walk && !codeLike && itemIds.length < limit) {
-      const listSize = Number((await sql<{ n: number }>`select coalesce(sum(n), 0) as n from search_name`.execute(db)).rows[0]?.n ?? 0);
-      walk = ((Math.max(0, offset - nameTotal) + limit) * listSize) / count4 < count4;
-    }
-    if (count4 === 0) tier4Ids = [];
-    else if (!walk && itemIds.length < limit) {
-      const rows = (await sql<{ item_id: string; implementation_code: string }>`${tier4} limit ${SEARCH_COUNT_CAP + 1}`.execute(db)).rows;
-      count4 = rows.length;
-      if (rows.length <= SORT_LIMIT) {
-        const exactCode = whole.toUpperCase();
-        const key = (r: { implementation_code: string }) => `${r.implementation_code === exactCode ? 0 : 1}${r.implementation_code}`;
-        tier4Ids = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.item_id);
-      }
-    } else if (count4 === null) {
-      // Filters or longer terms among several: the count needs the rows.
-      count4 = await countUpToCap(db, tier4);
-    }
-  }
-  if (itemIds.length < limit) {
+  if (itemIds.length < limit && count4 !== 0) {
     const want = limit - itemIds.length;
     const from = Math.max(0, offset - nameTotal);
-    if (tier4Ids) itemIds.push(...tier4Ids.slice(from, from + want));
-    else if (count4 !== 0) {
-      const page = await sql<{ item_id: string }>`select s.item_id from item_search s where ${matchesOf('s.item_id')} order by s.implementation_code limit ${want} offset ${from}`.execute(db);
+    // Up to the cap the tier is fetched whole and sorted: the exact code first, then code order. Past it (or when
+    // hits are dense enough that a page is found sooner) the code index is walked and each row's search text tested.
+    let walk = count4 === null || count4 > SEARCH_COUNT_CAP;
+    if (!walk && !/^[0-9a-z]{12,}$/.test(whole)) {
+      const listSize = Number((await sql<{ n: number }>`select coalesce(sum(n), 0) as n from search_name`.execute(db)).rows[0]?.n ?? 0);
+      walk = ((from + want) * listSize) / count4! < count4!;
+    }
+    if (walk) {
+      const textHolds = (t: string) => sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`;
+      const page = await sql<{ item_id: string }>`select s.item_id from item_search s
+        where ${sql.join(terms.map(textHolds), sql` and `)}
+        and not exists (select 1 from search_name sn where sn.name = s.name and ${likeAll(sql.ref('sn.name_lower'), terms)})${andFilters}
+        order by s.implementation_code limit ${want} offset ${from}`.execute(db);
       itemIds.push(...page.rows.map((r) => r.item_id));
+    } else {
+      const rows = (await sql<{ item_id: string; implementation_code: string }>`${tier4}`.execute(db)).rows;
+      const exactCode = whole.toUpperCase();
+      const key = (r: { implementation_code: string }) => `${r.implementation_code === exactCode ? 0 : 1}${r.implementation_code}`;
+      const sorted = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      itemIds.push(...sorted.slice(from, from + want).map((r) => r.item_id));
     }
   }
-  count4 ??= 0;
-  const total = nameTotal + count4;
+  const total = nameTotal + (count4 ?? 0);
   return { itemIds, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
 }
 
@@ -224,14 +169,15 @@ async function countNames(db: Kysely<Database>, deltas: Map<string, number>): Pr
 }
 
 /**
- * Deletes the search rows and grams of these items (at most a chunk) and returns the name counts to take off:
+ * Deletes the search rows and tokens of these items (at most a chunk) and returns the name counts to take off:
  * one name −1 per row that was there.
  */
 async function dropRows(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
   const deltas = new Map<string, number>();
-  const old = await db.selectFrom('item_search').select('name').where('item_id', 'in', ids).execute();
+  const sqlite = dialectOf(db) === 'sqlite';
+  const old = await db.selectFrom('item_search').select(['name', (sqlite ? sql<number>`rowid` : sql<number>`0`).as('rowid')]).where('item_id', 'in', ids).execute();
   if (old.length === 0) return deltas;
-  await db.deleteFrom('item_gram').where('item_id', 'in', ids).execute();
+  if (sqlite) await sql`delete from item_fts where rowid in (${sql.join(old.map((r) => r.rowid))})`.execute(db);
   await db.deleteFrom('item_search').where('item_id', 'in', ids).execute();
   for (const r of old) deltas.set(r.name, (deltas.get(r.name) ?? 0) - 1);
   return deltas;
@@ -253,28 +199,29 @@ export interface IndexRow {
   orgId: string;
   type: string;
   name: string;
+  /** Every searchable word, the name first: codes, legal basis titles, keywords, handling items. */
   searchText: string;
-  gramText: string;
 }
 
-/** Grams of an item's name and keywords, each marked whether it occurs in the name. */
-export function gramRowsOf(row: Pick<IndexRow, 'itemId' | 'name' | 'gramText'>): Array<{ gram: string; in_name: number; item_id: string }> {
-  const name = row.name.toLowerCase();
-  return gramsOf(row.gramText).map((gram) => ({ gram, in_name: name.includes(gram) ? 1 : 0, item_id: row.itemId }));
-}
-
-/** Replaces the search rows and grams of many items at once (bulk loads: one statement per chunk, not per item). */
+/** Replaces the search rows and tokens of many items at once (bulk loads: one statement per chunk, not per item). */
 export async function indexItems(db: Kysely<Database>, rows: IndexRow[]): Promise<void> {
+  const pg = dialectOf(db) === 'postgres';
   for (let i = 0; i < rows.length; i += 300) {
     const chunk = rows.slice(i, i + 300);
     const deltas = await dropRows(db, chunk.map((r) => r.itemId));
+    const tokens = chunk.map((r) => searchTokens(r.name, r.searchText));
     await db
       .insertInto('item_search')
-      .values(chunk.map((r) => ({ item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase() })))
+      .values(chunk.map((r, j) => ({
+        item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase(),
+        ...(pg ? { tokens: sql`${toTsvector(tokens[j])}::tsvector` } : {}),
+      })))
       .execute();
     for (const r of chunk) deltas.set(r.name, (deltas.get(r.name) ?? 0) + 1);
     await countNames(db, deltas);
-    const grams = chunk.flatMap((r) => gramRowsOf(r));
-    for (let j = 0; j < grams.length; j += 500) await db.insertInto('item_gram').values(grams.slice(j, j + 500)).execute();
+    if (!pg) {
+      const rowids = new Map((await db.selectFrom('item_search').select(['item_id', sql<number>`rowid`.as('rowid')]).where('item_id', 'in', chunk.map((r) => r.itemId)).execute()).map((r) => [r.item_id, r.rowid]));
+      await sql`insert into item_fts (rowid, tokens) values ${sql.join(chunk.map((r, j) => sql`(${rowids.get(r.itemId)}, ${tokens[j].join(' ')})`))}`.execute(db);
+    }
   }
 }

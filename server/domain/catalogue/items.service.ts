@@ -336,7 +336,6 @@ function indexRowOf(item: repo.ItemRow, el: ItemElements, basicCode: string) {
     type: el.type,
     name: el.name,
     searchText: [el.name, ...codes, ...el.legalBasis.map((c) => c.law), ...el.keywords, ...el.handlingItems.map((h) => h.name)].join(' '),
-    gramText: [el.name, ...el.keywords].join(' '),
   };
 }
 
