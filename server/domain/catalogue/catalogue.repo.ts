@@ -238,14 +238,18 @@ export async function countItems(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
-/** One keyset page of current item ids by org/type, from the search table's indexes. */
-export async function currentItemIdsPage(db: Kysely<Database>, f: { orgId?: string; type?: string; after?: string; limit: number }): Promise<string[]> {
-  let q = db.selectFrom('item_search').select(['item_id', 'implementation_code']);
-  if (f.orgId) q = q.where('org_id', '=', f.orgId);
-  if (f.type) q = q.where('type', '=', f.type);
-  if (f.after) q = q.where('implementation_code', '>', f.after);
-  const rows = await q.orderBy('implementation_code').limit(f.limit).execute();
-  return rows.map((r) => r.item_id);
+/** One keyset page of the current list by org/type: ids from the search table's indexes, with their effective versions. */
+export async function currentVersionsPage(db: Kysely<Database>, f: { at: string; orgId?: string; type?: string; after?: string; limit: number }): Promise<ItemVersionRow[]> {
+  let page = db.selectFrom('item_search').select('item_id');
+  if (f.orgId) page = page.where('org_id', '=', f.orgId);
+  if (f.type) page = page.where('type', '=', f.type);
+  if (f.after) page = page.where('implementation_code', '>', f.after);
+  // One statement: the page of ids from the search table's index, joined to their effective versions.
+  return listQuery(db, { at: f.at })
+    .innerJoin(page.orderBy('implementation_code').limit(f.limit).as('p'), 'p.item_id', 'v.item_id')
+    .selectAll('v')
+    .orderBy('v.implementation_code')
+    .execute();
 }
 
 /** How many items the current list has for org/type, counting at most `cap + 1`. */

@@ -5,7 +5,7 @@ import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '.
 import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { orgsByIds } from '../orgs/orgs.service.ts';
+import { type Org, orgsByIds } from '../orgs/orgs.service.ts';
 import { consistencyScope, draftScope } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
 
@@ -57,8 +57,8 @@ export function asOfInstant(asOf: string | undefined, now: Date): string {
   return new Date(t).toISOString();
 }
 
-async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[]): Promise<ListEntry[]> {
-  const orgs = await orgsByIds(ctx, rows.map((r) => r.org_id));
+async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[], known?: Map<string, Org>): Promise<ListEntry[]> {
+  const orgs = known && rows.every((r) => known.has(r.org_id)) ? known : await orgsByIds(ctx, rows.map((r) => r.org_id));
   return rows.map((r) => {
     const el = JSON.parse(r.elements) as ItemElements;
     return {
@@ -95,8 +95,9 @@ async function versionsInHitOrder(ctx: ServiceContext, filter: repo.ListFilter &
  * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
  */
 export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
-  const page = await versionsPage(ctx, query, true);
-  return { items: await entries(ctx, page.rows), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
+  // A list of one org names that org on every row: read it beside the page, not after it.
+  const [page, orgs] = await Promise.all([versionsPage(ctx, query, true), query.orgId ? orgsByIds(ctx, [query.orgId]) : undefined]);
+  return { items: await entries(ctx, page.rows, orgs), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
 }
 
 /**
@@ -140,11 +141,10 @@ async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolea
   if (simple) {
     // The current list by org/type pages and counts from the search table's indexes.
     // The count runs beside the page (on PostgreSQL on another pooled connection: one round trip less to wait for).
-    const pageRows = async () => {
-      const ids = await repo.currentItemIdsPage(ctx.db, { orgId: filter.orgId, type: filter.type, after, limit: limit + 1 });
-      return repo.listEffectiveVersions(ctx.db, { at, itemIds: ids, limit: limit + 1 });
-    };
-    [rows, total] = await Promise.all([pageRows(), count ? repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP) : 0]);
+    [rows, total] = await Promise.all([
+      repo.currentVersionsPage(ctx.db, { at, orgId: filter.orgId, type: filter.type, after, limit: limit + 1 }),
+      count ? repo.countCurrentItems(ctx.db, { orgId: filter.orgId, type: filter.type }, SEARCH_COUNT_CAP) : 0,
+    ]);
   } else {
     [rows, total] = await Promise.all([
       repo.listEffectiveVersions(ctx.db, { ...filter, after, limit: limit + 1 }),
