@@ -7,6 +7,12 @@ import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** Whether an error is a unique-constraint violation (PostgreSQL 23505, SQLite "UNIQUE constraint failed"). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return err?.code === '23505' || (typeof err?.message === 'string' && err.message.includes('UNIQUE constraint failed'));
+}
+
 /** The dialect under a Kysely instance or transaction (for the few queries that differ, where no context is at hand). */
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';

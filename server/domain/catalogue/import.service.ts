@@ -6,6 +6,7 @@ import { chinaDate } from '../../../common/calendar.ts';
 import { buildHandlingItemCode, isValidImplementationCode, isValidUscc } from '../../../common/checksums.ts';
 import { ItemElements, itemProblems, uniformOf } from '../../../common/item-elements.ts';
 import { LEVEL_LABELS } from '../../../common/roles.ts';
+import { isUniqueViolation } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
@@ -377,12 +378,6 @@ export async function importItems(ctx: ServiceContext, file: Buffer, options: { 
     if (isUniqueViolation(e)) throw conflict('IMPORT.CONCURRENT_CHANGE', '导入期间清单被其他操作修改，请重新导入');
     throw e;
   }
-}
-
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown };
-  return err?.code === '23505' || (typeof err?.message === 'string' && err.message.includes('UNIQUE constraint failed'));
 }
 
 const columnOrder = new Map<string, number>([

@@ -317,12 +317,13 @@ describe(`reports to the city bureau (${TEST_DIALECT})`, () => {
     }
   });
 
-  it('the first publication reports without changes', async () => {
-    const r = await prepare(first.number);
+  it('the first publication reports without changes; two prepares at once give one package and one 409', async () => {
+    const both = await Promise.all([prepare(first.number), prepare(first.number)]);
     if (pdfFontMissing) {
-      expect(r.statusCode).toBe(503);
+      expect(both.map((r) => r.statusCode)).toEqual([503, 503]);
       return;
     }
-    expect(r.statusCode, r.body).toBe(201);
+    expect(both.map((r) => r.statusCode).sort(), both.map((r) => r.body).join('\n')).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('REPORT.EXISTS');
   });
 });

@@ -1,4 +1,5 @@
 import { canonicalize } from '../../../common/jcs.ts';
+import { isUniqueViolation } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { blobStoreOf } from '../../platform/blob-store.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -94,9 +95,10 @@ export async function prepareReport(ctx: ServiceContext, publicationNumber: stri
   const id = newId(ctx.now.getTime());
   const at = ctx.now.toISOString();
   const blobs = blobStoreOf(ctx.config);
+  const exists = () => conflict('REPORT.EXISTS', '该期清单已生成报备，请在报备记录中查看或重新报送');
   await ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
-    if (await repo.findReportByPublication(trx, pub.number)) throw conflict('REPORT.EXISTS', '该期清单已生成报备');
+    if (await repo.findReportByPublication(trx, pub.number)) throw exists();
     const sealed = await sealPdf(tctx, seal.id, { title: letter.title, paragraphs: letter.paragraphs, name: 'letter.pdf', purpose: 'report.letter' });
     const contents: Array<{ name: string; title: string; contentType: string; bytes: Buffer }> = [
       { name: 'publication.json', title: '清单公布文件（已盖章的规范化 JSON）', contentType: 'application/json', bytes: Buffer.from(canonicalize(pub.document)) },
@@ -119,6 +121,9 @@ export async function prepareReport(ctx: ServiceContext, publicationNumber: stri
       adapter: null, outcome: 'ok', error: null, reply: null, detail: JSON.stringify({ files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })) }),
     });
     await recordAudit(trx, ctx, { action: 'report.prepare', targetType: 'report', targetId: id, summary: { publicationNumber: pub.number, recipient: recipientName, files: files.map((f) => `${f.name}:${f.sha256}`) } });
+  }).catch((e: unknown) => {
+    // A prepare of the same publication committed between our check and our insert (another node, or PostgreSQL).
+    throw isUniqueViolation(e) ? exists() : e;
   });
   return getReport(ctx, id);
 }
