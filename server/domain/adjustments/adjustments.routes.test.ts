@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADJUSTMENT_ACTIONS, ADJUSTMENT_STATES, allowedActions, mayTake, type AdjustmentState } from '../../../common/adjustment-states.ts';
+import {
+  ADJUSTMENT_ACTIONS, ADJUSTMENT_STATES, allowedActions, mayTake, transitionRule, type ActorInScope, type AdjustmentAction, type AdjustmentState,
+} from '../../../common/adjustment-states.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
@@ -288,4 +290,109 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect(mine.some((n) => n.title === '调整申请未予批准' && n.body.includes('依据不足'))).toBe(true);
   });
 });
-void ({} as AdjustmentState);
+
+// Every state × action × demo account through the routes: the state table says which answer 200 (and move the request
+// where it says), the rest answer 409 with the state and that account's allowed actions. Delegate requests to 嘎鲁图镇, so
+// the town's clerk sees them (receiving org) without being the filer.
+describe(`every transition per role, from the state table (${TEST_DIALECT})`, () => {
+  const ACCOUNTS = ['admin', 'reviewer', 'scjg', 'scjg-leader', 'scjg-filing', 'glt', 'auditor'] as const;
+  const PATHS: Record<Exclude<AdjustmentAction, 'edit'>, string> = {
+    submit: 'submit', start_review: 'start-review', return: 'return', approve: 'approve', reject: 'reject', withdraw: 'withdraw',
+  };
+  // How each state is reached from a draft: [account, action, opinion].
+  const ROUTE_TO: Record<AdjustmentState, Array<[string, Exclude<AdjustmentAction, 'edit'>, string?]>> = {
+    draft: [],
+    submitted: [['scjg-leader', 'submit']],
+    under_review: [['scjg-leader', 'submit'], ['reviewer', 'start_review']],
+    returned: [['scjg-leader', 'submit'], ['reviewer', 'start_review'], ['reviewer', 'return', '请补充承接条件']],
+    approved: [['scjg-leader', 'submit'], ['reviewer', 'start_review'], ['reviewer', 'approve']],
+    applied: [['scjg-leader', 'submit'], ['reviewer', 'start_review'], ['reviewer', 'approve']],
+    rejected: [['scjg-leader', 'submit'], ['reviewer', 'start_review'], ['reviewer', 'reject', '依据不足']],
+    withdrawn: [['scjg', 'withdraw']],
+  };
+  const sessions = new Map<string, Session>();
+  const scopes = new Map<string, ActorInScope>();
+
+  beforeAll(async () => {
+    for (const name of ACCOUNTS) {
+      const s = await t.login(name);
+      const me = (await t.call(s, 'GET', '/api/me')).json() as { roles: ActorInScope['roles']; orgId: string };
+      sessions.set(name, s);
+      scopes.set(name, { roles: me.roles, isFiler: me.orgId === orgIds.scjg });
+    }
+  });
+
+  const body = (code: string, state: AdjustmentState, title = `下放 ${state}`) => ({
+    kind: 'delegate', reasonCode: 'function_change', title, receivingOrgId: orgIds.glt, items: [{ itemCode: code }],
+    // Approved but not applied needs an effective date still to come.
+    effectiveFrom: state === 'approved' ? new Date(Date.now() + 86_400_000).toISOString() : null,
+  });
+
+  async function requestIn(state: AdjustmentState): Promise<{ id: string; code: string }> {
+    const { code } = await effectiveItem('食品小作坊登记');
+    const filed = await t.call(clerk, 'POST', '/api/adjustments', body(code, state));
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().id as string;
+    for (const [name, action, opinion] of ROUTE_TO[state]) {
+      const r = await act(sessions.get(name)!, id, PATHS[action], opinion);
+      expect(r.statusCode, `${name} ${action}: ${r.body}`).toBe(200);
+    }
+    expect((await t.call(admin, 'GET', `/api/adjustments/${id}`)).json().state).toBe(state);
+    return { id, code };
+  }
+
+  async function take(name: string, id: string, code: string, state: AdjustmentState, action: AdjustmentAction) {
+    const s = sessions.get(name)!;
+    if (action === 'edit') return t.call(s, 'PUT', `/api/adjustments/${id}`, body(code, state, `下放 ${state}（已修改）`));
+    // Always with an opinion, so that only the table can refuse.
+    return act(s, id, PATHS[action], '意见');
+  }
+
+  it.each(ADJUSTMENT_STATES)('%s: the listed roles act, everyone else gets 409 with their allowed actions', async (state) => {
+    const { id, code } = await requestIn(state);
+    const before = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    let allowedCases = 0;
+    for (const action of ADJUSTMENT_ACTIONS) {
+      for (const name of ACCOUNTS) {
+        const scope = scopes.get(name)!;
+        const label = `${state} ${action} by ${name}`;
+        if (!mayTake(state, action, scope)) {
+          const refused = await take(name, id, code, state, action);
+          expect(refused.statusCode, `${label}: ${refused.body}`).toBe(409);
+          expect(refused.json().error.details, label).toEqual({ state, allowedActions: allowedActions(state, scope) });
+          continue;
+        }
+        // An allowed action moves a request of its own.
+        allowedCases += 1;
+        const fresh = await requestIn(state);
+        const done = await take(name, fresh.id, fresh.code, state, action);
+        expect(done.statusCode, `${label}: ${done.body}`).toBe(200);
+        const rule = transitionRule(state, action)!;
+        const to = action === 'approve' ? 'applied' : (rule.to ?? state);
+        const after = (await t.call(admin, 'GET', `/api/adjustments/${fresh.id}`)).json();
+        expect(after.state, label).toBe(to);
+        if (action === 'edit') {
+          expect(after.title).toBe(`下放 ${state}（已修改）`);
+        } else {
+          expect(after.actions.find((a: { seq: number }) => a.seq === before.actions.length + 1), label).toMatchObject({
+            action, fromState: state, toState: rule.to, role: rule.roles.find((r) => scope.roles.includes(r)), opinion: '意见',
+          });
+        }
+        expect((await t.auditRows(`adjustment.${action}`)).some((a) => a.target_id === fresh.id), label).toBe(true);
+      }
+    }
+    // The refusals changed nothing.
+    const unchanged = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    expect({ state: unchanged.state, title: unchanged.title, actions: unchanged.actions.length }).toEqual({ state, title: before.title, actions: before.actions.length });
+    const expectedAllowed = ADJUSTMENT_ACTIONS.flatMap((a) => ACCOUNTS.filter((n) => mayTake(state, a, scopes.get(n)!))).length;
+    expect(allowedCases).toBe(expectedAllowed);
+  });
+
+  it('the accounts cover every role of the table, on both sides', () => {
+    const roles = new Set([...scopes.values()].flatMap((s) => s.roles));
+    for (const state of ADJUSTMENT_STATES) {
+      for (const action of ADJUSTMENT_ACTIONS) for (const r of transitionRule(state, action)?.roles ?? []) expect(roles, `${state} ${action}`).toContain(r);
+    }
+    expect([...scopes.values()].some((s) => !s.isFiler && s.roles.includes('dept_editor'))).toBe(true);
+  });
+});
