@@ -264,9 +264,20 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
       expect(r.json().dueOn).toBe(due);
       expect(r.json().overdue).toBe(true);
     }
-    const overdue = (await t.call(clerk, 'GET', '/api/triggers?overdue=true')).json().items as Array<{ title: string; overdue: boolean }>;
-    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    // One that happened today is open but not yet due: listed, yet not overdue.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    if ((await t.call(undefined, 'GET', `/api/calendar/${nextYear}`)).statusCode === 404) {
+      expect((await t.call(admin, 'POST', `/api/calendar/${nextYear}`, { days: [] })).statusCode).toBe(200);
+    }
+    const fresh = await t.call(admin, 'POST', '/api/triggers', { kind: 'law_enacted', title: '《条例》今日公布', occurredOn: today, responsibleOrgIds: [orgIds.scjg] });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(fresh.json()).toMatchObject({ overdue: false, status: 'open' });
+    const overdue = (await t.call(clerk, 'GET', '/api/triggers?overdue=true')).json().items as Array<{ id: string; title: string; overdue: boolean }>;
+    expect(overdue.map((x) => x.title).sort()).toEqual(['《条例》修订 2025-09-01', '《条例》修订 2026-01-31', '《条例》修订 2026-04-30']);
     expect(overdue.every((x) => x.overdue)).toBe(true);
+    const all = (await t.call(clerk, 'GET', '/api/triggers')).json().items as Array<{ id: string }>;
+    expect(all.map((x) => x.id)).toContain(fresh.json().id);
     const notMine = (await t.call(town, 'GET', '/api/triggers?overdue=true')).json().items as unknown[];
     expect(notMine).toEqual([]);
     const trig = (await t.call(admin, 'POST', '/api/triggers', { kind: 'law_amended', title: '《食品安全法》修订', occurredOn: '2026-02-01', responsibleOrgIds: [orgIds.scjg] })).json();
@@ -276,6 +287,11 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     const closed = (await t.call(admin, 'GET', `/api/triggers/${trig.id}`)).json();
     expect(closed).toMatchObject({ status: 'closed', overdue: false });
     expect(closed.responsible[0]).toMatchObject({ resolution: 'adjusted', adjustmentId: id });
+    // Closed past its due date: no longer overdue, nor listed as such.
+    expect(closed.dueOn < today).toBe(true);
+    const stillOverdue = (await t.call(admin, 'GET', '/api/triggers?overdue=true')).json().items as Array<{ id: string }>;
+    expect(stillOverdue.map((x) => x.id)).not.toContain(trig.id);
+    expect(stillOverdue).toHaveLength(3);
   });
 
   it('notifies reviewers on submit and the filing org on return and decision; the dashboard lists the queue', async () => {
