@@ -6,6 +6,8 @@ import { ROLES } from '../../../common/roles.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { applyDueAdjustments } from './scheduled.service.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -255,6 +257,23 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect(detail.actions.filter((a: { action: string }) => a.action === 'apply')).toHaveLength(1);
     const versions = (await t.call(admin, 'GET', `/api/items/${code}`)).json().versions.filter((v: { source: string }) => v.source === 'adjustment');
     expect(versions).toHaveLength(1);
+    expect((await t.auditRows('adjustment.apply')).filter((a) => a.target_id === id)).toHaveLength(1);
+  });
+
+  it('a run that outlasts its lease lets a second runner in: the claim alone still applies the request once', async () => {
+    const { code } = await effectiveItem();
+    const id = await underReview('change', { effectiveFrom: new Date(Date.now() + 60_000).toISOString(), items: [{ itemCode: code, elements: itemElements({ promisedTimeLimit: { amount: 2, unit: 'workday' } }) }] });
+    expect((await act(reviewer, id, 'approve')).json().state).toBe('approved');
+    const later = new Date(Date.now() + 120_000);
+    const runner = (holder: string): ServiceContext => ({ db: t.database.db, dialect: t.database.dialect, config: t.config, actor: null, requestId: `job:${holder}`, ip: null, now: later });
+    const [a, b] = await Promise.all([applyDueAdjustments(runner('node-a')), applyDueAdjustments(runner('node-b'))]);
+    expect([...a, ...b].filter((x) => x === id)).toHaveLength(1);
+    const detail = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    expect(detail.state).toBe('applied');
+    expect(detail.actions.filter((x: { action: string }) => x.action === 'apply')).toHaveLength(1);
+    const versions = (await t.call(admin, 'GET', `/api/items/${code}`)).json().versions.filter((v: { source: string }) => v.source === 'adjustment');
+    expect(versions).toHaveLength(1);
+    expect((await t.auditRows('adjustment.apply')).filter((x) => x.target_id === id)).toHaveLength(1);
   });
 
   it('triggers: due one civil month later rolled past rest days; overdue listed; closed by the applied adjustment', async () => {
