@@ -137,6 +137,45 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect(audit.find((a) => a.target_id === id)?.summary).toContain('请补充依据');
   });
 
+  it('the audit log shows every transition of a request with its opinion, in order', async () => {
+    const auditor = await t.login('auditor');
+    const auditOf = async (id: string) =>
+      ((await t.call(auditor, 'GET', `/api/audit?targetType=adjustment&targetId=${id}`)).json().items as Array<{ action: string; actorName: string; summary: Record<string, unknown> }>).reverse();
+    const { code } = await effectiveItem();
+    const r = await file('change', { items: [{ itemCode: code }] });
+    const id = r.json().id as string;
+    const steps: Array<[Session, string, string | undefined]> = [
+      [leader, 'submit', '经局务会研究，同意上报'], [reviewer, 'start-review', undefined], [reviewer, 'return', '请补充依据'],
+    ];
+    for (const [who, action, opinion] of steps) expect((await act(who, id, action, opinion)).statusCode).toBe(200);
+    expect((await t.call(clerk, 'PUT', `/api/adjustments/${id}`, { kind: 'change', reasonCode: 'process_optimisation', title: '测试change（已补充依据）', items: [{ itemCode: code }] })).statusCode).toBe(200);
+    for (const [who, action, opinion] of [[leader, 'submit', undefined], [reviewer, 'start-review', undefined], [reviewer, 'approve', '同意调整']] as const) {
+      expect((await act(who, id, action, opinion)).statusCode).toBe(200);
+    }
+    const detail = (await t.call(admin, 'GET', `/api/adjustments/${id}`)).json();
+    const audit = await auditOf(id);
+    expect(audit.map((a) => a.action)).toEqual([
+      'adjustment.create', 'adjustment.submit', 'adjustment.start_review', 'adjustment.return', 'adjustment.edit',
+      'adjustment.submit', 'adjustment.start_review', 'adjustment.approve',
+    ]);
+    // Each state-changing action row has its audit row, with the same states and opinion (the immediate apply is part of the approval).
+    const transitions = (detail.actions as Array<{ action: string; fromState: string; toState: string; opinion: string | null }>).filter((a) => a.action !== 'create' && a.action !== 'apply');
+    const audited = audit.filter((a) => a.action !== 'adjustment.create' && a.action !== 'adjustment.edit');
+    expect(audited.map((a) => ({ action: a.action, from: a.summary.from, opinion: a.summary.opinion }))).toEqual(
+      transitions.map((a) => ({ action: `adjustment.${a.action}`, from: a.fromState, opinion: a.opinion })),
+    );
+    expect(audited.map((a) => a.summary.opinion)).toEqual(['经局务会研究，同意上报', null, '请补充依据', null, null, '同意调整']);
+    expect(audited.at(-1)!.summary).toMatchObject({ to: 'applied', decisionNumber: detail.decisionNumber });
+
+    // Rejecting and withdrawing show theirs too.
+    const rejected = await underReview('change', { items: [{ itemCode: (await effectiveItem()).code }] });
+    await act(reviewer, rejected, 'reject', '缺少法定依据');
+    expect((await auditOf(rejected)).at(-1)).toMatchObject({ action: 'adjustment.reject', summary: { from: 'under_review', to: 'rejected', opinion: '缺少法定依据' } });
+    const withdrawn = (await file('change', { items: [{ itemCode: (await effectiveItem()).code }] })).json().id as string;
+    await act(clerk, withdrawn, 'withdraw', '暂不调整');
+    expect((await auditOf(withdrawn)).at(-1)).toMatchObject({ action: 'adjustment.withdraw', summary: { from: 'draft', to: 'withdrawn', opinion: '暂不调整' } });
+  });
+
   it('change: approval numbers the decision and makes the new version effective in the same transaction', async () => {
     const { code } = await effectiveItem();
     const id = await underReview('change', { items: [{ itemCode: code, elements: itemElements({ promisedTimeLimit: { amount: 1, unit: 'workday' } }) }] });
