@@ -107,8 +107,22 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
   it("404: a department never sees another department's request, nor files against another org's item", async () => {
     const { code } = await effectiveItem();
     const r = await file('change', { items: [{ itemCode: code }] });
-    const other = await t.login('glt');
-    expect((await t.call(other, 'GET', `/api/adjustments/${r.json().id}`)).statusCode).toBe(404);
+    const id = r.json().id as string;
+    // A clerk and a leader of another department (卫生健康委), and the town's clerk.
+    for (const [username, roles] of [['wjw-clerk', ['dept_editor']], ['wjw-leader', ['dept_leader']]] as const) {
+      const created = await t.call(admin, 'POST', '/api/users', { username, displayName: `卫健委 ${username}`, orgId: orgIds.wjw, roles, password: 'Desert-Camel-2026!' });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    for (const other of [await t.login('wjw-clerk', 'Desert-Camel-2026!'), await t.login('wjw-leader', 'Desert-Camel-2026!'), town]) {
+      const read = await t.call(other, 'GET', `/api/adjustments/${id}`);
+      expect(read.statusCode).toBe(404);
+      expect(read.json().error.code).toBe('ADJUSTMENT.NOT_FOUND');
+      // Acting on it, too, answers as if it did not exist (a 409 would tell its state).
+      expect((await act(other, id, 'withdraw')).statusCode).toBe(404);
+      expect((await act(other, id, 'submit')).statusCode).toBe(404);
+      expect((await t.call(other, 'GET', '/api/adjustments')).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
+    }
+    expect((await t.call(admin, 'GET', `/api/adjustments/${id}`)).json().state).toBe('draft');
     const foreign = await t.call(town, 'POST', '/api/adjustments', { kind: 'cancel', reasonCode: 'function_change', title: 'x', items: [{ itemCode: code }] });
     expect(foreign.statusCode).toBe(404);
   });
@@ -388,8 +402,9 @@ describe(`every transition per role, from the state table (${TEST_DIALECT})`, ()
   const scopes = new Map<string, ActorInScope>();
 
   beforeAll(async () => {
+    const signedIn: Record<string, Session> = { admin, reviewer, scjg: clerk, 'scjg-leader': leader, glt: town };
     for (const name of ACCOUNTS) {
-      const s = await t.login(name);
+      const s = signedIn[name] ?? (await t.login(name));
       const me = (await t.call(s, 'GET', '/api/me')).json() as { roles: ActorInScope['roles']; orgId: string };
       sessions.set(name, s);
       scopes.set(name, { roles: me.roles, isFiler: me.orgId === orgIds.scjg });
