@@ -336,11 +336,13 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
       expect(r.json().dueOn).toBe(due);
       expect(r.json().overdue).toBe(true);
     }
-    // One that happened today is open but not yet due: listed, yet not overdue.
+    // One that happened today is open but not yet due: listed, yet not overdue. (In December its due date falls in a
+    // year whose notice may not be loaded yet: load that year without holidays rather than fail with 422.)
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const nextYear = Number(today.slice(0, 4)) + 1;
-    if ((await t.call(undefined, 'GET', `/api/calendar/${nextYear}`)).statusCode === 404) {
-      expect((await t.call(admin, 'POST', `/api/calendar/${nextYear}`, { days: [] })).statusCode).toBe(200);
+    if (!(await t.call(undefined, 'GET', `/api/calendar/${nextYear}`)).json().loaded) {
+      const loaded = await t.call(admin, 'POST', `/api/calendar/${nextYear}`, { days: [] });
+      expect(loaded.statusCode, loaded.body).toBe(200);
     }
     const fresh = await t.call(admin, 'POST', '/api/triggers', { kind: 'law_enacted', title: '《条例》今日公布', occurredOn: today, responsibleOrgIds: [orgIds.scjg] });
     expect(fresh.statusCode, fresh.body).toBe(201);
