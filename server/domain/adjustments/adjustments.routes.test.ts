@@ -7,7 +7,7 @@ import { itemElements, nextBasicCode, uniformElements } from '../../test/factori
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { applyDueAdjustments } from './scheduled.service.ts';
+import { applyDueAdjustments, remindTriggerDeadlines } from './scheduled.service.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -375,9 +375,73 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     expect((await t.call(reviewer, 'GET', '/api/notifications?unread=true')).json().unread).toBe(before + 1);
     const dash = (await t.call(reviewer, 'GET', '/api/dashboard/adjustments')).json();
     expect(dash.reviewQueue.map((r: { id: string }) => r.id)).toContain(id);
+    await act(reviewer, id, 'return', '请补充办理地点');
+    const returned = (await t.call(clerk, 'GET', '/api/notifications')).json().items as Array<{ title: string; body: string; link: string }>;
+    expect(returned.some((n) => n.title === '调整申请被退回修改' && n.body.includes('请补充办理地点') && n.link === `/admin/adjustments/${id}`)).toBe(true);
+    await act(leader, id, 'submit');
+    await act(reviewer, id, 'start-review');
     await act(reviewer, id, 'reject', '依据不足');
     const mine = (await t.call(clerk, 'GET', '/api/notifications')).json().items as Array<{ title: string; body: string }>;
     expect(mine.some((n) => n.title === '调整申请未予批准' && n.body.includes('依据不足'))).toBe(true);
+  });
+
+  it('reminds the responsible org once when a deadline is 5 working days away and once when it has passed', async () => {
+    const trig = (await t.call(admin, 'POST', '/api/triggers', { kind: 'function_change', title: '《机构职能调整方案》', occurredOn: '2026-04-30', responsibleOrgIds: [orgIds.scjg] })).json();
+    expect(trig.dueOn).toBe('2026-06-01');
+    const remindAt = async (beijingNoon: string) =>
+      remindTriggerDeadlines({ db: t.database.db, dialect: t.database.dialect, config: t.config, actor: null, requestId: 'job:triggers.remind', ip: null, now: new Date(`${beijingNoon}T12:00:00+08:00`) });
+    const titles = async (who: Session) =>
+      ((await t.call(who, 'GET', '/api/notifications')).json().items as Array<{ title: string; link: string }>).filter((n) => n.link === `/admin/triggers/${trig.id}`).map((n) => n.title);
+    // Fri 22 May: six working days left (25–29 May, 1 June).
+    await remindAt('2026-05-22');
+    expect(await titles(clerk)).toEqual([]);
+    await remindAt('2026-05-25');
+    await remindAt('2026-05-26');
+    expect(await titles(clerk)).toEqual(['调整事由即将到期']);
+    await remindAt('2026-06-01');
+    expect(await titles(clerk)).toEqual(['调整事由即将到期']);
+    await remindAt('2026-06-02');
+    await remindAt('2026-06-03');
+    expect(await titles(clerk)).toEqual(['调整事由已超期', '调整事由即将到期']);
+    expect(await titles(leader)).toEqual(['调整事由已超期', '调整事由即将到期']);
+    expect(await titles(town)).toEqual([]);
+  });
+
+  it('the bureau records "no change needed" with a reason; the trigger closes when every responsible org is done', async () => {
+    const trig = (await t.call(admin, 'POST', '/api/triggers', { kind: 'law_repealed', title: '《某办法》废止', occurredOn: '2026-03-02', responsibleOrgIds: [orgIds.scjg, orgIds.glt] })).json();
+    const noChange = (orgId: string, reason: string, as = reviewer) => t.call(as, 'POST', `/api/triggers/${trig.id}/no-change`, { orgId, reason });
+    expect((await noChange(orgIds.glt, '本镇无相关事项', clerk)).statusCode).toBe(403);
+    expect((await noChange(orgIds.glt, '')).statusCode).toBe(400);
+    expect((await noChange(orgIds.wjw, '不是责任单位')).statusCode).toBe(404);
+    const half = await noChange(orgIds.glt, '本镇无相关事项');
+    expect(half.statusCode, half.body).toBe(200);
+    expect(half.json()).toMatchObject({ status: 'open', overdue: true });
+    expect(half.json().responsible.find((r: { orgId: string }) => r.orgId === orgIds.glt)).toMatchObject({ resolution: 'no_change', note: '本镇无相关事项' });
+    expect((await noChange(orgIds.glt, '再次记录')).statusCode).toBe(409);
+    const { code } = await effectiveItem();
+    const id = await underReview('change', { triggerIds: [trig.id], items: [{ itemCode: code }] });
+    expect((await t.call(clerk, 'GET', `/api/adjustments/${id}`)).json().dueOn).toBe(trig.dueOn);
+    await act(reviewer, id, 'approve');
+    expect((await t.call(admin, 'GET', `/api/triggers/${trig.id}`)).json()).toMatchObject({ status: 'closed', overdue: false });
+    expect((await t.auditRows('trigger.no_change')).filter((a) => a.target_id === trig.id)).toHaveLength(1);
+  });
+
+  it('open handovers older than the configured working days alert on both orgs\' dashboards', async () => {
+    const { code } = await effectiveItem();
+    const id = await underReview('delegate', { receivingOrgId: orgIds.glt, items: [{ itemCode: code }] });
+    await act(reviewer, id, 'approve');
+    const [handover] = (await t.call(clerk, 'GET', '/api/handovers')).json().items.filter((h: { requestId: string }) => h.requestId === id);
+    const row = async (who: Session) => (await t.call(who, 'GET', '/api/dashboard/adjustments')).json().handovers.find((h: { id: string }) => h.id === handover.id);
+    expect(await row(clerk)).toMatchObject({ ageWorkingDays: 0, alert: false });
+    // Opened six weeks ago: past the default 20 working days.
+    await t.database.db.updateTable('handover').set({ created_at: new Date(Date.now() - 42 * 86_400_000).toISOString() }).where('id', '=', handover.id).execute();
+    expect(t.config.handoverAlertWorkingDays).toBe(20);
+    const old = await row(clerk);
+    expect(old.alert).toBe(true);
+    expect(old.ageWorkingDays).toBeGreaterThan(20);
+    expect((await row(town)).alert).toBe(true);
+    expect((await row(reviewer)).alert).toBe(true);
+    expect((await t.call(reviewer, 'GET', '/api/dashboard/adjustments')).json().counts.alertingHandovers).toBeGreaterThanOrEqual(1);
   });
 });
 
