@@ -141,6 +141,11 @@ describe(`adjustment routes (${TEST_DIALECT})`, () => {
     const noOpinion = await act(reviewer, id, 'return');
     expect(noOpinion.statusCode).toBe(400);
     expect(noOpinion.json().error.code).toBe('ADJUSTMENT.OPINION_REQUIRED');
+    for (const blank of [undefined, '  ']) {
+      const rejectBlank = await act(reviewer, id, 'reject', blank);
+      expect(rejectBlank.statusCode).toBe(400);
+      expect(rejectBlank.json().error.code).toBe('ADJUSTMENT.OPINION_REQUIRED');
+    }
     const returned = await act(reviewer, id, 'return', '请补充依据');
     expect(returned.json().state).toBe('returned');
     const detail = (await t.call(clerk, 'GET', `/api/adjustments/${id}`)).json();
