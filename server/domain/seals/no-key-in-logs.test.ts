@@ -14,7 +14,8 @@ import { issueCertificate } from './certs.ts';
 
 // The real server process at the most verbose log level, through a seal's whole life: creation,
 // import (a private key in the request body), sealing, a sealed PDF, rotation. Afterwards neither the
-// log nor the database holds any private key, and the KEK file was created with mode 0600.
+// log, nor the database rows, nor any file in the data directory holds any private key, and the KEK
+// file was created with mode 0600.
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -99,7 +100,8 @@ describe('seal keys never reach the log or the database in plaintext', () => {
     // The private scalar in every spelling a leak could take (a PKCS#8 PEM also holds the public key,
     // which certificates rightly contain, so PEM text itself is no test).
     const scalar = (s: string) => (s.includes('-----') ? Buffer.from(createPrivateKey(s).export({ format: 'jwk' }).d!, 'base64url') : Buffer.from(s, 'hex'));
-    const fragments = secrets.map(scalar).flatMap((d) => [d.toString('hex'), d.toString('base64').slice(0, 40), d.toString('base64url').slice(0, 40)]);
+    const scalars = secrets.map(scalar);
+    const fragments = scalars.flatMap((d) => [d.toString('hex'), d.toString('base64').slice(0, 40), d.toString('base64url').slice(0, 40)]);
     const logText = Buffer.concat(log).toString('utf8');
     expect(logText).toContain('"url":"/api/seals/import"'); // the server did log the requests
     for (const fragment of fragments) {
@@ -107,5 +109,15 @@ describe('seal keys never reach the log or the database in plaintext', () => {
       expect(dump).not.toContain(fragment);
     }
     expect(logText).not.toContain(kek.toString('base64'));
+
+    // On disk, byte for byte: every file the server wrote (database, WAL, blobs, anything else) but the
+    // KEK itself — also free pages and journal frames a row-level read never sees.
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => f !== kekFile && fs.statSync(f).isFile());
+    expect(files.map((f) => path.basename(f))).toContain('q.db');
+    const needles = [...scalars, ...fragments.map((f) => Buffer.from(f))];
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      for (const needle of needles) expect(bytes.includes(needle), `${path.relative(dir, file)} holds a private key`).toBe(false);
+    }
   });
 });

@@ -328,6 +328,21 @@ describe(`seal routes (${TEST_DIALECT})`, () => {
       expect(await verify({ json: receipt, signature: fresh })).toMatchObject({ verdict: 'valid', seal: { keyVersion: 2 } });
     });
 
+    it('judges the signing time as the instant it names, not as text: an offset time outside validity is outside', async () => {
+      // The same instant written with a UTC offset: the text sorts differently from the stored "…Z" times.
+      const withOffset = (ms: number, hours: number) => {
+        const local = new Date(ms + hours * 3_600_000).toISOString().slice(0, -1);
+        return `${local}${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+      };
+      const key = await keyOf(record.seal.keyId);
+      const early = await forged(record, key.id, withOffset(Date.parse(key.not_before) - 3_600_000, 8));
+      expect(await verify({ json: receipt, signature: early })).toMatchObject({ verdict: 'outside_validity', reason: 'before_validity' });
+      const late = await forged(record, key.id, withOffset(Date.parse(key.not_after) + 3_600_000, -10));
+      expect(await verify({ json: receipt, signature: late })).toMatchObject({ verdict: 'expired_seal', reason: 'expired_seal' });
+      const inside = await forged(record, key.id, withOffset(Date.parse(key.not_before) + 3_600_000, -10));
+      expect((await verify({ json: receipt, signature: inside })).verdict).toBe('valid');
+    });
+
     it('revoked_seal: once revoked, even earlier signatures answer revoked', async () => {
       const doomed = (await create({ orgId: orgIds.bureau, name: '乌审旗政务服务局行政审批专用章', pictureBottom: '行政审批专用章' })).json() as SealBody;
       const signed = (await seal(doomed.id, { base64: Buffer.from('决定书正文').toString('base64'), name: 'decision.txt' })).json() as SignatureRecord;

@@ -86,11 +86,14 @@ async function sealFacts(ctx: ServiceContext, key: repo.SealKeyRow): Promise<Non
 }
 
 // The seal's state and the signing time against the key's validity, once the bytes are known to be intact.
-function judgeTime(seal: NonNullable<Verification['seal']>, signedAt: string): { verdict: Verdict; reason: string } {
+// Times compare as instants: a record may write its signing time with any UTC offset. No signing time
+// at all (a PDF without one) is not within validity.
+function judgeTime(seal: NonNullable<Verification['seal']>, signedAt: string | null): { verdict: Verdict; reason: string } {
   if (seal.status === 'revoked') return { verdict: 'revoked_seal', reason: 'revoked_seal' };
-  if (signedAt > seal.notAfter) return { verdict: 'expired_seal', reason: 'expired_seal' };
-  if (signedAt < seal.notBefore) return { verdict: 'outside_validity', reason: 'before_validity' };
-  if (seal.retiredAt && signedAt >= seal.retiredAt) return { verdict: 'outside_validity', reason: 'key_retired' };
+  const at = signedAt ? Date.parse(signedAt) : Number.NaN;
+  if (at > Date.parse(seal.notAfter)) return { verdict: 'expired_seal', reason: 'expired_seal' };
+  if (!(at >= Date.parse(seal.notBefore))) return { verdict: 'outside_validity', reason: 'before_validity' };
+  if (seal.retiredAt && at >= Date.parse(seal.retiredAt)) return { verdict: 'outside_validity', reason: 'key_retired' };
   return { verdict: 'valid', reason: 'valid' };
 }
 
@@ -144,8 +147,7 @@ export async function verifyPdf(ctx: ServiceContext, pdf: Buffer, recordInput?: 
     if (!recordSignatureValid(record, recordCert!.spki)) return outcome('tampered', 'signature_invalid', { ...base, seal });
     if (record.content.sm3 !== digests.sm3 || record.content.sha256 !== digests.sha256) return outcome('tampered', 'pdf_record_mismatch', { ...base, seal });
   }
-  const when = signedAt ?? '';
-  const judged = judgeTime(seal, when);
+  const judged = judgeTime(seal, signedAt);
   return outcome(judged.verdict, judged.reason, { ...base, seal, signer: record?.signer?.name ?? null, document: { ...base.document, name: record?.content.name ?? null } });
 }
 
