@@ -119,8 +119,8 @@ export async function searchItemIds(
   const andFilters = filterSql.length ? sql` and ${sql.join(filterSql, sql` and `)}` : sql``;
   const match = otherFieldsQuery(terms);
   const tier4 = dialect === 'sqlite'
-    ? sql`select s.item_id, s.implementation_code from item_fts join item_search s on s.rowid = item_fts.rowid where item_fts match ${toFts5(match)}${andFilters}`
-    : sql`select s.item_id, s.implementation_code from item_search s where s.tokens @@ ${toTsquery(match)}::tsquery${andFilters}`;
+    ? sql<{ item_id: string; implementation_code: string }>`select s.item_id, s.implementation_code from item_fts join item_search s on s.rowid = item_fts.rowid where item_fts match ${toFts5(match)}${andFilters}`
+    : sql<{ item_id: string; implementation_code: string }>`select s.item_id, s.implementation_code from item_search s where s.tokens @@ ${toTsquery(match)}::tsquery${andFilters}`;
   // Counting without filters needs no search row on SQLite: the postings alone.
   const counted = dialect === 'sqlite' && filterSql.length === 0 ? sql`select rowid from item_fts where item_fts match ${toFts5(match)}` : tier4;
   const count4 = nameTotal <= SEARCH_COUNT_CAP ? await countUpToCap(db, counted) : null;
@@ -131,9 +131,9 @@ export async function searchItemIds(
     // Up to the cap the tier is fetched whole and sorted: the exact code first, then code order. Past it (or when
     // hits are dense enough that a page is found sooner) the code index is walked and each row's search text tested.
     let walk = count4 === null || count4 > SEARCH_COUNT_CAP;
-    if (!walk && !/^[0-9a-z]{12,}$/.test(whole)) {
+    if (count4 !== null && !walk && !/^[0-9a-z]{12,}$/.test(whole)) {
       const listSize = Number((await sql<{ n: number }>`select coalesce(sum(n), 0) as n from search_name`.execute(db)).rows[0]?.n ?? 0);
-      walk = ((from + want) * listSize) / count4! < count4!;
+      walk = ((from + want) * listSize) / count4 < count4;
     }
     if (walk) {
       const textHolds = (t: string) => sql`s.search_text like ${`%${escapeLike(t)}%`} escape '\\'`;
@@ -143,7 +143,7 @@ export async function searchItemIds(
         order by s.implementation_code limit ${want} offset ${from}`.execute(db);
       itemIds.push(...page.rows.map((r) => r.item_id));
     } else {
-      const rows = (await sql<{ item_id: string; implementation_code: string }>`${tier4}`.execute(db)).rows;
+      const { rows } = await tier4.execute(db);
       const exactCode = whole.toUpperCase();
       const key = (r: { implementation_code: string }) => `${r.implementation_code === exactCode ? 0 : 1}${r.implementation_code}`;
       const sorted = rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
