@@ -243,6 +243,21 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expect((await getOrg(id('wjw'))).parentId).toBe(id('bureau'));
     });
 
+    it('400 ORG.INVALID for an active org moved under a deactivated parent; an inactive one may go there', async () => {
+      const closed = await createOrg({ parentId: id('bureau'), kind: 'town', uscc: demoUscc('150626', 85), level: 5, nameZh: '已撤并测试镇' });
+      expect((await t.call(admin, 'POST', `/api/orgs/${closed.id}/deactivate`)).statusCode).toBe(200);
+      const village = await createOrg({ parentId: id('glt'), kind: 'village', uscc: demoUscc('150626', 86), level: 6, nameZh: '待迁移测试嘎查' });
+      const error = expectError(await t.call(admin, 'POST', `/api/orgs/${village.id}/move`, { parentId: closed.id }), 400, 'ORG.INVALID', ['body.parentId']);
+      expect(error.details![0].message).toContain('已停用');
+      expect((await getOrg(village.id)).parentId).toBe(id('glt'));
+      expect(await t.auditRows('org.move').then((rows) => rows.filter((r) => r.target_id === village.id))).toEqual([]);
+
+      expect((await t.call(admin, 'POST', `/api/orgs/${village.id}/deactivate`)).statusCode).toBe(200);
+      const moved = await t.call(admin, 'POST', `/api/orgs/${village.id}/move`, { parentId: closed.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect((await getOrg(village.id)).parentId).toBe(closed.id);
+    });
+
     it('403 for a reviewer; 404 ORG.NOT_FOUND for an unknown org; 404 ORG.PARENT_NOT_FOUND for an unknown parent', async () => {
       expectError(await t.call(reviewer, 'POST', `/api/orgs/${id('wjw')}/move`, { parentId: id('bureau') }), 403, 'ACCESS.FORBIDDEN');
       expectError(await t.call(admin, 'POST', `/api/orgs/${UNKNOWN_ID}/move`, { parentId: id('bureau') }), 404, 'ORG.NOT_FOUND');
