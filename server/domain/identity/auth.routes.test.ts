@@ -110,9 +110,13 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
   }
 
   describe('POST /api/auth/login', () => {
-    it('400 when the body misses the password, naming the field', async () => {
+    it('400 when the body misses the password, has an empty username or an unknown field, naming the field', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
       expectError(res, 400, 'VALIDATION.FAILED', ['body.password']);
+      expectError(await loginRaw(t.app, '', DEMO_PASSWORD), 400, 'VALIDATION.FAILED', ['body.username']);
+      const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD, remember: true } });
+      expect(expectError(extra, 400, 'VALIDATION.FAILED', ['body']).details![0].message).toContain('remember');
+      expect(extra.cookies.find((c) => c.name === 'qingdan_session')).toBeUndefined();
     });
 
     it('401 AUTH.INVALID_CREDENTIALS for a wrong password, and the same answer for an unknown user', async () => {

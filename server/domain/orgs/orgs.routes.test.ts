@@ -132,10 +132,12 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expectError(await t.call(undefined, 'POST', '/api/orgs', departmentBody(60)), 401, 'AUTH.REQUIRED');
     });
 
-    it('400 VALIDATION.FAILED for a code of the wrong length, an unknown kind, a level out of range and an unknown field', async () => {
+    it('400 VALIDATION.FAILED for a code of the wrong length, an unknown kind, a level out of range, a malformed division code, an overlong name and an unknown field', async () => {
       expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { uscc: '1115062699' })), 400, 'VALIDATION.FAILED', ['body.uscc']);
       expect(expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { kind: 'company' })), 400, 'VALIDATION.FAILED').details!.every((d) => d.path.startsWith('body.kind'))).toBe(true);
       expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { level: 7 })), 400, 'VALIDATION.FAILED', ['body.level']);
+      expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { divisionCode: '15062' })), 400, 'VALIDATION.FAILED', ['body.divisionCode']);
+      expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { nameZh: '局'.repeat(101) })), 400, 'VALIDATION.FAILED', ['body.nameZh']);
       const extra = expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { active: false })), 400, 'VALIDATION.FAILED', ['body']);
       expect(extra.details![0].message).toContain('active');
     });
