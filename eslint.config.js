@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -31,7 +32,7 @@ export default tseslint.config(
     files: ['common/**/*.ts'],
     ignores: ['common/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/server/**', '**/web/**', 'node:*', 'fastify', 'kysely', 'pg', 'react', 'antd'], message: 'common/ is shared by server and browser: it imports nothing of server/, web/ or Node.' },
+      { group: ['**/server/**', '**/web/**', 'node:*', ...builtinModules, 'fastify', 'kysely', 'pg', 'react', 'antd'], message: 'common/ is shared by server and browser: it imports nothing of server/, web/ or Node.' },
     ]),
   },
   {
@@ -62,6 +63,13 @@ export default tseslint.config(
     files: ['server/domain/**/*.policy.ts'],
     rules: restrict([
       { group: ['**/*.repo.ts', '**/*.service.ts', '**/*.routes.ts', '**/db/**', '**/platform/**', 'kysely', 'node:*'], message: 'Policies are pure functions of their arguments.' },
+    ]),
+  },
+  {
+    files: ['server/db/**/*.ts'],
+    ignores: ['server/db/**/*.test.ts', 'server/db/migrations/**'],
+    rules: restrict([
+      { group: ['**/domain/**', '**/platform/**', '**/app.ts', 'fastify'], message: 'The database layer is the bottom: it imports nothing of the domains or the platform above it.' },
     ]),
   },
   {

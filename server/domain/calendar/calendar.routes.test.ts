@@ -144,11 +144,15 @@ describe(`calendar routes (${TEST_DIALECT})`, () => {
       await expectNotLoadedBy(res);
     });
 
-    it('400 VALIDATION.FAILED for an unknown kind, a malformed date or a missing days list', async () => {
+    it('400 VALIDATION.FAILED for an unknown kind, a malformed date, a missing days list, a year out of range or an unknown field', async () => {
       const badKind = await t.call(admin, 'POST', '/api/calendar/2027', { days: [{ date: '2027-01-01', kind: 'rest', name: '被拒绝的安排' }] });
       expect((expectError(badKind, 400, 'VALIDATION.FAILED').details as Array<{ path: string }>).every((d) => d.path.startsWith('body.days.0.kind'))).toBe(true);
       expectError(await t.call(admin, 'POST', '/api/calendar/2027', { days: [{ date: '2027-1-1', kind: 'holiday', name: '被拒绝的安排' }] }), 400, 'VALIDATION.FAILED', ['body.days.0.date']);
       expectError(await t.call(admin, 'POST', '/api/calendar/2027', {}), 400, 'VALIDATION.FAILED', ['body.days']);
+      expectError(await t.call(admin, 'POST', '/api/calendar/1989', { days: [{ date: '1989-01-01', kind: 'holiday', name: '被拒绝的安排' }] }), 400, 'VALIDATION.FAILED', ['params.year']);
+      const extra = await t.call(admin, 'POST', '/api/calendar/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '被拒绝的安排' }], replace: true });
+      expectError(extra, 400, 'VALIDATION.FAILED', ['body']);
+      await expectNotLoadedBy(extra);
     });
 
     it('400 CALENDAR.INVALID for a date outside the year', async () => {

@@ -1,8 +1,14 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { buildTestApp, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
+import { buildTestApp, buildTestNodes, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for sign-in, sessions, CSRF and the caller's own account, in STYLE.md's order per route.
 
@@ -27,6 +33,49 @@ function expectError(res: Res, status: number, code: string, paths?: string[]): 
 }
 
 const NEW_PASSWORD = 'Grassland-Horse-2026!';
+
+/**
+ * `node server/main.ts serve` on an existing database, as a second node behind a load balancer would run;
+ * `login` answers like app.inject so the same assertions apply.
+ */
+async function spawnServer(databaseUrl: string): Promise<{ login(username: string, password: string): Promise<Res>; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-node-'));
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['server/main.ts', 'serve'], {
+    cwd: path.resolve(import.meta.dirname, '..', '..', '..'),
+    env: { ...process.env, NODE_ENV: 'test', QINGDAN_DATABASE_URL: databaseUrl, QINGDAN_DATA_DIR: dir, QINGDAN_PORT: String(port), QINGDAN_HOST: '127.0.0.1', QINGDAN_DEMO: '0', QINGDAN_LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; (await fetch(`${base}/readyz`).catch(() => null))?.status !== 200; i++) {
+    if (i > 240 || child.exitCode !== null) {
+      await stop();
+      throw new Error(`second server not ready (exit code ${child.exitCode})`);
+    }
+    await sleep(250);
+  }
+  return {
+    stop,
+    async login(username, password) {
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const body = await res.text();
+      return { statusCode: res.status, body, headers: Object.fromEntries(res.headers), json: () => JSON.parse(body) } as unknown as Res;
+    },
+  };
+}
 
 describe(`auth routes (${TEST_DIALECT})`, () => {
   let t: TestApp;
@@ -61,9 +110,13 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
   }
 
   describe('POST /api/auth/login', () => {
-    it('400 when the body misses the password, naming the field', async () => {
+    it('400 when the body misses the password, has an empty username or an unknown field, naming the field', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
       expectError(res, 400, 'VALIDATION.FAILED', ['body.password']);
+      expectError(await loginRaw(t.app, '', DEMO_PASSWORD), 400, 'VALIDATION.FAILED', ['body.username']);
+      const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD, remember: true } });
+      expect(expectError(extra, 400, 'VALIDATION.FAILED', ['body']).details![0].message).toContain('remember');
+      expect(extra.cookies.find((c) => c.name === 'qingdan_session')).toBeUndefined();
     });
 
     it('401 AUTH.INVALID_CREDENTIALS for a wrong password, and the same answer for an unknown user', async () => {
@@ -111,6 +164,24 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       const after = await loginRaw(t.app, user.username, DEMO_PASSWORD);
       expect(after.statusCode, after.body).toBe(200);
       expect(after.json()).toMatchObject({ id: user.id, username: user.username });
+    });
+
+    it('counts wrong passwords across processes: alternating with a second server process, the 10th locks the account in both', { timeout: 90_000 }, async () => {
+      const nodes = await buildTestNodes();
+      const other = await spawnServer(nodes.a.config.databaseUrl);
+      try {
+        const attempt = (i: number, password: string) =>
+          i % 2 === 0
+            ? loginRaw(nodes.a.app, 'scjg-leader', password)
+            : other.login('scjg-leader', password);
+        for (let i = 0; i < 9; i++) expectError(await attempt(i, `wrong-${i}`), 401, 'AUTH.INVALID_CREDENTIALS');
+        expectError(await attempt(9, 'wrong-9'), 429, 'AUTH.LOCKED');
+        expectError(await attempt(0, DEMO_PASSWORD), 429, 'AUTH.LOCKED');
+        expectError(await attempt(1, DEMO_PASSWORD), 429, 'AUTH.LOCKED');
+      } finally {
+        await other.stop();
+        await nodes.close();
+      }
     });
 
     it('a successful login resets the failure count, so earlier mistakes do not add up to a lock', async () => {

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { loadConfig } from '../../config.ts';
 import { buildTestApp, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
@@ -162,6 +163,23 @@ describe(`users routes (${TEST_DIALECT})`, () => {
     it('400 USER.INVALID for an unknown org', async () => {
       const error = expectError(await t.call(admin, 'POST', '/api/users', newUserBody({ orgId: UNKNOWN_ID })), 400, 'USER.INVALID', ['body.orgId']);
       expect(error.details![0].message).toBe('所属机构不存在');
+    });
+
+    it('400 USER.INVALID for a deactivated org, an external org (no staff roles) and a blank name; nothing is created', async () => {
+      const dept = await t.call(admin, 'POST', '/api/orgs', { parentId: orgId('乌审旗政务服务局'), kind: 'department', uscc: demoUscc('150626', 90), level: 4, nameZh: '乌审旗已撤销办公室' });
+      expect(dept.statusCode, dept.body).toBe(201);
+      expect((await t.call(admin, 'POST', `/api/orgs/${dept.json().id}/deactivate`)).statusCode).toBe(200);
+      const closed = newUserBody({ orgId: dept.json().id });
+      expect(expectError(await t.call(admin, 'POST', '/api/users', closed), 400, 'USER.INVALID', ['body.orgId']).details![0].message).toBe('所属机构已停用');
+
+      const external = newUserBody({ orgId: orgId('鄂尔多斯市行政审批和政务服务局') });
+      expect(expectError(await t.call(admin, 'POST', '/api/users', external), 400, 'USER.INVALID', ['body.roles']).details![0].message).toContain('dept_editor');
+
+      const blank = newUserBody({ displayName: '   ' });
+      expect(expectError(await t.call(admin, 'POST', '/api/users', blank), 400, 'USER.INVALID', ['body.displayName']).details![0].message).toBe('姓名不能为空');
+
+      const created = await t.database.db.selectFrom('app_user').select('id').where('username', 'in', [closed.username, external.username, blank.username]).execute();
+      expect(created).toEqual([]);
     });
 
     it('400 USER.INVALID lists all problems at once, and nothing is created', async () => {

@@ -132,10 +132,12 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expectError(await t.call(undefined, 'POST', '/api/orgs', departmentBody(60)), 401, 'AUTH.REQUIRED');
     });
 
-    it('400 VALIDATION.FAILED for a code of the wrong length, an unknown kind, a level out of range and an unknown field', async () => {
+    it('400 VALIDATION.FAILED for a code of the wrong length, an unknown kind, a level out of range, a malformed division code, an overlong name and an unknown field', async () => {
       expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { uscc: '1115062699' })), 400, 'VALIDATION.FAILED', ['body.uscc']);
       expect(expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { kind: 'company' })), 400, 'VALIDATION.FAILED').details!.every((d) => d.path.startsWith('body.kind'))).toBe(true);
       expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { level: 7 })), 400, 'VALIDATION.FAILED', ['body.level']);
+      expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { divisionCode: '15062' })), 400, 'VALIDATION.FAILED', ['body.divisionCode']);
+      expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { nameZh: '局'.repeat(101) })), 400, 'VALIDATION.FAILED', ['body.nameZh']);
       const extra = expectError(await t.call(admin, 'POST', '/api/orgs', departmentBody(60, { active: false })), 400, 'VALIDATION.FAILED', ['body']);
       expect(extra.details![0].message).toContain('active');
     });
@@ -241,6 +243,21 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expectError(await t.call(admin, 'POST', `/api/orgs/${id('wjw')}/move`, {}), 400, 'VALIDATION.FAILED', ['body.parentId']);
       expectError(await t.call(admin, 'POST', `/api/orgs/${id('wjw')}/move`, { parentId: id('glt') }), 400, 'ORG.INVALID', ['body.parentId']);
       expect((await getOrg(id('wjw'))).parentId).toBe(id('bureau'));
+    });
+
+    it('400 ORG.INVALID for an active org moved under a deactivated parent; an inactive one may go there', async () => {
+      const closed = await createOrg({ parentId: id('bureau'), kind: 'town', uscc: demoUscc('150626', 85), level: 5, nameZh: '已撤并测试镇' });
+      expect((await t.call(admin, 'POST', `/api/orgs/${closed.id}/deactivate`)).statusCode).toBe(200);
+      const village = await createOrg({ parentId: id('glt'), kind: 'village', uscc: demoUscc('150626', 86), level: 6, nameZh: '待迁移测试嘎查' });
+      const error = expectError(await t.call(admin, 'POST', `/api/orgs/${village.id}/move`, { parentId: closed.id }), 400, 'ORG.INVALID', ['body.parentId']);
+      expect(error.details![0].message).toContain('已停用');
+      expect((await getOrg(village.id)).parentId).toBe(id('glt'));
+      expect(await t.auditRows('org.move').then((rows) => rows.filter((r) => r.target_id === village.id))).toEqual([]);
+
+      expect((await t.call(admin, 'POST', `/api/orgs/${village.id}/deactivate`)).statusCode).toBe(200);
+      const moved = await t.call(admin, 'POST', `/api/orgs/${village.id}/move`, { parentId: closed.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect((await getOrg(village.id)).parentId).toBe(closed.id);
     });
 
     it('403 for a reviewer; 404 ORG.NOT_FOUND for an unknown org; 404 ORG.PARENT_NOT_FOUND for an unknown parent', async () => {

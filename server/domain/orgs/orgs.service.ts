@@ -158,7 +158,7 @@ export async function renameOrg(ctx: ServiceContext, id: string, names: OrgNames
 
 /**
  * Moves an org under another parent.
- * @throws ORG.NOT_FOUND, ORG.PARENT_NOT_FOUND, ORG.INVALID (kind rule), ORG.MOVE_CYCLE (409)
+ * @throws ORG.NOT_FOUND, ORG.PARENT_NOT_FOUND, ORG.INVALID (kind rule, deactivated parent), ORG.MOVE_CYCLE (409)
  */
 export async function moveOrg(ctx: ServiceContext, id: string, parentId: string | null): Promise<Org> {
   requireManager(ctx);
@@ -173,6 +173,10 @@ export async function moveOrg(ctx: ServiceContext, id: string, parentId: string 
     }
     if (!mayPlaceUnder(row.kind as OrgKind, (parent?.kind as OrgKind | undefined) ?? null)) {
       throw invalid('ORG.INVALID', '机构信息不正确', [{ path: 'body.parentId', message: '该类型的机构不能设在所选上级之下' }]);
+    }
+    // Same rule as creating and activating: no active org under a deactivated parent.
+    if (parent && !parent.active && Boolean(row.active)) {
+      throw invalid('ORG.INVALID', '机构信息不正确', [{ path: 'body.parentId', message: '上级机构已停用' }]);
     }
     const patch = { parent_id: parentId, updated_at: ctx.now.toISOString() };
     await repo.updateOrgRow(trx, id, patch);
