@@ -34,6 +34,8 @@ export interface Config {
   feedback: { answerWorkingDays: number; perIpPerHour: number };
   /** E-mail copies of in-app notifications; off (host null) by default. */
   notify: NotifyConfig;
+  /** The public origin of this deployment (https://qingdan.example.cn): printed on sealed PDFs, linked from e-mails. */
+  publicBaseUrl: string | null;
 }
 
 export interface NotifyConfig {
@@ -135,12 +137,18 @@ function reportsConfig(env: NodeJS.ProcessEnv, dataDir: string): ReportsConfig {
   };
 }
 
+/** An http(s) origin from the environment, without a trailing slash; null when unset. */
+function origin(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = (env[name] || '').replace(/\/+$/, '') || null;
+  if (value && !/^https?:\/\/[^/]+$/.test(value)) throw new ConfigError(`${name} must be an http(s) origin such as https://qingdan.example.cn`);
+  return value;
+}
+
 function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
   const host = env.QINGDAN_NOTIFY_SMTP_HOST || null;
   const from = env.QINGDAN_NOTIFY_FROM || null;
-  const baseUrl = (env.QINGDAN_NOTIFY_BASE_URL || '').replace(/\/+$/, '') || null;
+  const baseUrl = origin(env, 'QINGDAN_NOTIFY_BASE_URL') ?? origin(env, 'QINGDAN_PUBLIC_BASE_URL');
   if (host && !from) throw new ConfigError('QINGDAN_NOTIFY_SMTP_HOST needs QINGDAN_NOTIFY_FROM (the sender address of notification e-mails)');
-  if (baseUrl && !/^https?:\/\/[^/]+$/.test(baseUrl)) throw new ConfigError('QINGDAN_NOTIFY_BASE_URL must be an http(s) origin such as https://qingdan.example.cn');
   return {
     smtp: {
       host,
@@ -226,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perIpPerHour: int(env, 'QINGDAN_FEEDBACK_PER_IP_PER_HOUR', 10, 1, 10_000),
     },
     notify: notifyConfig(env),
+    publicBaseUrl: origin(env, 'QINGDAN_PUBLIC_BASE_URL'),
     ...overrides,
   };
   checkReports(config.reports);

@@ -113,7 +113,10 @@ describe(`reports to the city bureau (${TEST_DIALECT})`, () => {
     await effectiveItem('公共场所卫生许可');
     decisionNumber = await approvedAdd('个体工商户登记');
     second = await publish();
-    const r = await prepare(second.number);
+    t.config.publicBaseUrl = 'https://qingdan.wsq.example.cn';
+    const r = await prepare(second.number).finally(() => {
+      t.config.publicBaseUrl = null;
+    });
     if (pdfFontMissing) {
       expect(r.json().error.message).toContain('中文字体');
       return;
@@ -146,6 +149,8 @@ describe(`reports to the city bureau (${TEST_DIALECT})`, () => {
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(text).toContain('鄂尔多斯市行政审批和政务服务局');
       expect(text).toContain(decisionNumber);
+      // Sealed without a request (as a job would): the verify address comes from QINGDAN_PUBLIC_BASE_URL.
+      expect(text).toContain('https://qingdan.wsq.example.cn/verify');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }

@@ -633,7 +633,7 @@ export interface PdfRequest {
   paragraphs: string[];
   name?: string;
   purpose?: string;
-  /** Base URL of the public verify page, printed at the foot of the page. */
+  /** Origin of the public verify page printed at the foot of the page when QINGDAN_PUBLIC_BASE_URL is not set. */
   verifyUrl?: string;
 }
 
@@ -646,6 +646,7 @@ export async function sealPdf(ctx: ServiceContext, sealId: string, input: PdfReq
   return inTransaction(ctx, async (trx) => {
     const ready = await keyForUse(ctx, trx, sealId);
     const day = new Date(ctx.now.getTime() + 8 * 3600_000); // dates on the page are China time
+    const verifyBase = ctx.config.publicBaseUrl ?? input.verifyUrl;
     let pdf: Buffer;
     try {
       pdf = await renderPdf(
@@ -656,7 +657,7 @@ export async function sealPdf(ctx: ServiceContext, sealId: string, input: PdfReq
           date: `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`,
           seal: { rim: ready.seal.picture_rim, bottom: ready.seal.picture_bottom },
           sealPng: ready.seal.picture_png ? Buffer.from(ready.seal.picture_png, 'base64') : undefined,
-          footer: `本文件加盖${ready.seal.name}（电子印章），可在 ${input.verifyUrl ?? ''}/verify 上传本文件验证。`,
+          footer: `本文件加盖${ready.seal.name}（电子印章），可在 ${verifyBase ? `${verifyBase}/verify` : '本系统公开的验证页面（/verify）'} 上传本文件验证。`,
         },
         ctx.now,
       );
