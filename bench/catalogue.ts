@@ -1,5 +1,6 @@
-// `npm run bench -- catalogue [--items N] [--orgs N] [--from FILE] [--queries-only] [--pg URL]`: the list at scale (issue 3 performance).
-// Generates N items (default 1,000,000) over ~1,000 orgs on SQLite (and PostgreSQL when --pg names an admin URL),
+// `npm run bench -- catalogue [--items N] [--orgs N] [--from FILE] [--queries-only] [--pg URL [--pg-keep NAME]]`: the list at
+// scale (issue 3 performance). Generates N items (default 1,000,000) over ~1,000 orgs on SQLite (and PostgreSQL when --pg
+// names an admin URL; --pg-keep generates into database NAME once, keeps it and reuses it on later runs),
 // then measures search, keyset list pages, item detail and as-of pages through the services, in process; then
 // import throughput for a 10,000-row workbook and an export of ~100,000 items (bench/import-export.ts).
 import fs from 'node:fs';
@@ -19,7 +20,7 @@ import { generate, TYPES } from './generate.ts';
 import { benchSqlite } from './db.ts';
 import { asUser, measureExport, measureImport, type Measured } from './import-export.ts';
 
-const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, from: { type: 'string' }, 'queries-only': { type: 'boolean' }, pg: { type: 'string' } } });
+const { values } = parseArgs({ options: { items: { type: 'string' }, orgs: { type: 'string' }, from: { type: 'string' }, 'queries-only': { type: 'boolean' }, pg: { type: 'string' }, 'pg-keep': { type: 'string' } } });
 const N = Number(values.items ?? 1_000_000);
 const ORGS = Number(values.orgs ?? 1_000);
 const CONFIG: Config = loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: 'Qingdan-bench-2026' });
@@ -83,25 +84,34 @@ await sqliteDb.destroy();
 fs.rmSync(dir, { recursive: true, force: true });
 
 if (values.pg) {
-  const name = `qingdan_bench_${Date.now()}`;
+  const keep = values['pg-keep'];
+  if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('--pg-keep takes a plain database name (a-z, 0-9, _)');
+  const name = keep ?? `qingdan_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: values.pg });
   await admin.connect();
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
   await admin.end();
   const url = new URL(values.pg);
   url.pathname = `/${name}`;
   const pgDb = openDatabase(url.toString());
   await migrateToLatest(pgDb.db, pgDb.dialect);
-  process.stdout.write(`PostgreSQL: generating ${N} items…\n`);
-  await seedDemo(pgDb, CONFIG);
-  await generate(pgDb, { items: N, orgs: ORGS });
+  if (exists) {
+    process.stdout.write(`PostgreSQL: reusing ${name} (its item count is what it was generated with)\n`);
+  } else {
+    process.stdout.write(`PostgreSQL: generating ${N} items…\n`);
+    await seedDemo(pgDb, CONFIG);
+    await generate(pgDb, { items: N, orgs: ORGS });
+  }
   results.push(...(await measure('PostgreSQL', pgDb)));
   other.push(...(await importExport('PostgreSQL', pgDb, url.toString())));
   await pgDb.destroy();
-  const cleanup = new pg.Client({ connectionString: values.pg });
-  await cleanup.connect();
-  await cleanup.query(`drop database ${name} with (force)`);
-  await cleanup.end();
+  if (!keep) {
+    const cleanup = new pg.Client({ connectionString: values.pg });
+    await cleanup.connect();
+    await cleanup.query(`drop database ${name} with (force)`);
+    await cleanup.end();
+  }
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
