@@ -57,13 +57,22 @@ function signatureAlgorithm(algorithm: KeyAlgorithm): pkijs.AlgorithmIdentifier 
   return new pkijs.AlgorithmIdentifier({ algorithmId: SIGNATURE_ALGORITHMS[algorithm].oid });
 }
 
+/**
+ * 16 random bytes as a positive DER INTEGER in minimal form (RFC 5280 §4.1.2.2): the top byte in 0x01–0x7f. A top
+ * byte of 0x00 before one below 0x80 is illegal padding, which OpenSSL refuses to read (about one certificate in 256
+ * when the top bit alone was cleared).
+ */
+export function certificateSerial(): Buffer {
+  const serial = randomBytes(16);
+  serial[0] = (serial[0] & 0x7f) || 0x01;
+  return serial;
+}
+
 /** Issues a certificate; returns its DER. SM2 issuers sign SM2-with-SM3 (OID 1.2.156.10197.1.501). */
 export function issueCertificate(spec: CertificateSpec): Buffer {
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f; // positive INTEGER
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = new asn1js.Integer({ valueHex: certificateSerial() });
   cert.issuer = rdn(spec.issuer.name);
   cert.subject = rdn(spec.subject);
   cert.notBefore = new pkijs.Time({ type: 0, value: spec.notBefore });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { certificateSignedBy, issueCertificate, parseCertificate } from './certs.ts';
+import { certificateSerial, certificateSignedBy, issueCertificate, parseCertificate } from './certs.ts';
 import { KekError, loadSealKek, openPrivateKey, sealPrivateKey } from './kek.ts';
 import { generateKeyPair, parsePrivateKeyPem, parseSpki, publicSpkiOf, signData, sm2Spki, toPem, verifyData } from './keys.ts';
 import { sm2Sign, sm2Verify, sm3 } from './sm2.ts';
@@ -93,6 +93,17 @@ describe('keys and certificates', () => {
     expect(certificateSignedBy(der, root.spki)).toBe(true);
     expect(certificateSignedBy(der, seal.spki)).toBe(false);
     expect(certificateSignedBy(rootDer, root.spki)).toBe(true);
+  });
+});
+
+describe('certificate serial numbers', () => {
+  it('are positive INTEGERs in minimal DER form, every time (OpenSSL refuses illegal padding)', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const serial = certificateSerial();
+      expect(serial).toHaveLength(16);
+      // Positive (top bit clear) and minimal (no leading zero byte: the next byte would then have to be ≥ 0x80).
+      if (serial[0] >= 0x80 || serial[0] === 0x00) expect.fail(`serial ${serial.toString('hex')} is not a minimal positive INTEGER`);
+    }
   });
 });
 
