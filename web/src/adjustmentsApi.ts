@@ -9,6 +9,7 @@ import {
   type RequestInput, type RequestItem, type RequestSummary, type Trigger, type TriggerDetail, type TriggerResolution,
 } from '../../common/adjustment-views.ts';
 import type { ElementChange } from '../../common/item-diff.ts';
+import type { CatalogueDetail, CatalogueListEntry, ItemDetail, ItemListPage } from '../../common/item-views.ts';
 import type { ItemElements, Problem, UniformElements } from '../../common/item-elements.ts';
 
 export type { AdjustmentAction, AdjustmentKind, AdjustmentState, ElementChange, ItemElements, Problem, UniformElements };
@@ -129,66 +130,11 @@ export const notificationsApi = {
 
 // ---- item look-ups for the wizard
 
-export interface TimeLimitOut {
-  amount: number;
-  unit: string;
-  note?: string;
-}
-
-export interface ListedItem {
-  implementationCode: string;
-  name: string;
-  type: string;
-  typeLabel: string;
-  orgId: string;
-  orgName: string;
-  caseKind: number;
-  onlineDepth: number;
-  powerSource: number;
-  promisedTimeLimit: TimeLimitOut;
-  statutoryTimeLimit: TimeLimitOut;
-  versionNo: number;
-  effectiveFrom: string;
-}
-
-export interface ItemVersion {
-  versionNo: number;
-  state: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  elements: ItemElements;
-  source: string;
-}
-
-export interface ItemDetail {
-  implementationCode: string;
-  orgId: string;
-  orgName: string;
-  catalogueItemId: string;
-  basicCode: string;
-  current: ItemVersion | null;
-}
-
-export interface CatalogueEntry {
-  id: string;
-  basicCode: string;
-  localCode: string | null;
-  origin: string;
-  currentVersionNo: number;
-  name: string;
-  type: string;
-  levels: number[];
-}
-
-export interface CatalogueDetail extends Omit<CatalogueEntry, 'name' | 'type' | 'levels'> {
-  current: { versionNo: number; name: string; type: string; levels: number[]; uniform: UniformElements };
-}
-
 export const lookupApi = {
   items: (query: { org?: string; q?: string; limit?: number }) =>
-    api.get<{ items: ListedItem[]; total: number }>('/api/items', { org: query.org, q: query.q, limit: query.limit ?? 20 }),
+    api.get<ItemListPage>('/api/items', { org: query.org, q: query.q, limit: query.limit ?? 20 }),
   item: (code: string) => api.get<ItemDetail>(`/api/items/${id(code)}`),
   catalogue: (query: { q?: string; limit?: number }) =>
-    api.get<{ items: CatalogueEntry[]; nextCursor: string | null }>('/api/catalogue-items', { q: query.q, limit: query.limit ?? 20 }),
+    api.get<{ items: CatalogueListEntry[]; nextCursor: string | null }>('/api/catalogue-items', { q: query.q, limit: query.limit ?? 20 }),
   catalogueItem: (catalogueId: string) => api.get<CatalogueDetail>(`/api/catalogue-items/${id(catalogueId)}`),
 };
