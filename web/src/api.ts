@@ -1,7 +1,8 @@
 // A tiny client for the Qingdan JSON API: same-origin cookie session, CSRF header on every non-GET.
+import type { NewOrg, Org, OrgNames } from '../../common/org-views.ts';
 import type { OrgKind } from '../../common/roles.ts';
 
-export type { OrgKind };
+export type { NewOrg, Org, OrgKind, OrgNames };
 
 export interface FieldError {
   path: string;
@@ -40,19 +41,6 @@ export interface Me {
   roles: string[];
   memberships: Membership[];
   csrfToken: string;
-}
-
-export interface Org {
-  id: string;
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn: string | null;
-  nameMn: string | null;
-  divisionCode: string | null;
-  active: boolean;
 }
 
 export interface User {
@@ -198,22 +186,6 @@ export const authApi = {
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/api/me/password', { currentPassword, newPassword }),
 };
-
-export interface NewOrg {
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn?: string;
-  nameMn?: string;
-}
-
-export interface OrgNames {
-  nameZh: string;
-  nameEn?: string | null;
-  nameMn?: string | null;
-}
 
 export const orgsApi = {
   list: () => api.get<{ items: Org[] }>('/api/orgs').then((r) => r.items),
