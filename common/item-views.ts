@@ -75,6 +75,22 @@ export interface CatalogueVersionResult {
   flagged: Array<{ implementationCode: string; changes: ElementChange[] }>;
 }
 
+/** The query of the list (GET /api/items, /api/public/items). */
+export interface ItemListQuery {
+  q?: string;
+  /** The implementing org's id. */
+  org?: string;
+  type?: string;
+  recipient?: number;
+  caseKind?: number;
+  theme?: string;
+  onlineDepth?: number;
+  /** YYYY-MM-DD: the list as it stood at the end of that day (or an instant). */
+  asOf?: string;
+  cursor?: string;
+  limit?: number;
+}
+
 /** One row of the list (GET /api/items, /api/public/items). */
 export interface ItemListEntry {
   implementationCode: string;

@@ -2,31 +2,17 @@
 import type { ElementChange } from '../../common/item-diff.ts';
 import type {
   CatalogueDetail, CatalogueItem, CatalogueListEntry, CatalogueVersion, CatalogueVersionResult, Deviation, DraftEntry, DraftResult,
-  HandlingItemView, ItemDetail, ItemListEntry, ItemListPage, ItemVersion, ItemVersionSummary, NewCatalogueItem, NewCatalogueVersion, NewItem, VersionDiff,
-  VersionState,
+  HandlingItemView, ItemDetail, ItemListEntry, ItemListPage, ItemListQuery, ItemVersion, ItemVersionSummary, NewCatalogueItem,
+  NewCatalogueVersion, NewItem, VersionDiff, VersionState,
 } from '../../common/item-views.ts';
 import type { ItemElements, Problem, TimeLimit, UniformElements } from '../../common/item-elements.ts';
 import { api, ApiError, type FieldError } from './api.ts';
 
 export type {
   CatalogueDetail, CatalogueItem, CatalogueListEntry, CatalogueVersion, CatalogueVersionResult, Deviation, DraftEntry, DraftResult, ElementChange,
-  HandlingItemView, ItemDetail, ItemElements, ItemListEntry, ItemListPage, ItemVersion, ItemVersionSummary, NewCatalogueItem, NewCatalogueVersion, NewItem,
-  Problem, TimeLimit, UniformElements, VersionDiff, VersionState,
+  HandlingItemView, ItemDetail, ItemElements, ItemListEntry, ItemListPage, ItemListQuery, ItemVersion, ItemVersionSummary, NewCatalogueItem,
+  NewCatalogueVersion, NewItem, Problem, TimeLimit, UniformElements, VersionDiff, VersionState,
 };
-
-export interface ItemListQuery {
-  q?: string;
-  org?: string;
-  type?: string;
-  recipient?: number;
-  caseKind?: number;
-  theme?: string;
-  onlineDepth?: number;
-  /** YYYY-MM-DD: the list as it stood at the end of that day. */
-  asOf?: string;
-  cursor?: string;
-  limit?: number;
-}
 
 export type ImportMode = 'all' | 'validRows';
 

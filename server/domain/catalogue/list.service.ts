@@ -1,6 +1,6 @@
 import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { diffElements } from '../../../common/item-diff.ts';
-import type { Deviation, DraftEntry, ItemListEntry, ItemListPage } from '../../../common/item-views.ts';
+import type { Deviation, DraftEntry, ItemListEntry, ItemListPage, ItemListQuery } from '../../../common/item-views.ts';
 import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
 import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -9,18 +9,8 @@ import { type Org, orgsByIds } from '../orgs/orgs.service.ts';
 import { consistencyScope, draftScope } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
 
-export interface ListQuery {
-  q?: string;
-  orgId?: string;
-  type?: string;
-  recipient?: number;
-  caseKind?: number;
-  theme?: string;
-  onlineDepth?: number;
-  asOf?: string;
-  cursor?: string;
-  limit?: number;
-}
+/** The list's query as the routes pass it on: the org filter named for what it holds. */
+export type ListQuery = Omit<ItemListQuery, 'org'> & { orgId?: string };
 
 /**
  * The instant a list query looks at: a date means the end of that day in China (UTC+8), a timestamp itself.
