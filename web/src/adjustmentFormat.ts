@@ -356,13 +356,8 @@ export interface WizardItem {
   editElements: boolean;
 }
 
-export interface WizardBasics {
-  kind: AdjustmentKind;
-  reasonCode: string;
-  reasonText?: string | null;
-  title: string;
-  triggerIds?: string[];
-  receivingOrgId?: string | null;
+/** The wizard's first step: the request's own fields, with the effective day as picked (not yet an instant). */
+export interface WizardBasics extends Pick<RequestInput, 'kind' | 'reasonCode' | 'reasonText' | 'title' | 'triggerIds' | 'receivingOrgId'> {
   /** YYYY-MM-DD (Beijing) or null: effective on approval. */
   effectiveDate?: string | null;
 }

@@ -1,7 +1,9 @@
 // A tiny client for the Qingdan JSON API: same-origin cookie session, CSRF header on every non-GET.
+import type { AuditEvent, AuditEventPage, AuditQuery } from '../../common/audit-views.ts';
+import type { NewOrg, Org, OrgNames } from '../../common/org-views.ts';
 import type { OrgKind } from '../../common/roles.ts';
 
-export type { OrgKind };
+export type { AuditEvent, AuditEventPage, AuditQuery, NewOrg, Org, OrgKind, OrgNames };
 
 export interface FieldError {
   path: string;
@@ -42,19 +44,6 @@ export interface Me {
   csrfToken: string;
 }
 
-export interface Org {
-  id: string;
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn: string | null;
-  nameMn: string | null;
-  divisionCode: string | null;
-  active: boolean;
-}
-
 export interface User {
   id: string;
   username: string;
@@ -77,27 +66,6 @@ export interface CalendarYear {
   year: number;
   loaded: boolean;
   days: CalendarDay[];
-}
-
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  orgId: string | null;
-  role: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  /** What changed, as recorded by the server (e.g. { before, after } or { username }). */
-  summary: Record<string, unknown> | string | null;
-  requestId: string | null;
-  ip: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 let csrfToken: string | null = null;
@@ -199,22 +167,6 @@ export const authApi = {
     api.post<void>('/api/me/password', { currentPassword, newPassword }),
 };
 
-export interface NewOrg {
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn?: string;
-  nameMn?: string;
-}
-
-export interface OrgNames {
-  nameZh: string;
-  nameEn?: string | null;
-  nameMn?: string | null;
-}
-
 export const orgsApi = {
   list: () => api.get<{ items: Org[] }>('/api/orgs').then((r) => r.items),
   create: (input: NewOrg) => api.post<Org>('/api/orgs', input),
@@ -250,15 +202,6 @@ export const calendarApi = {
   deadline: (query: DeadlineQuery) => api.get<{ due: string }>('/api/calendar/deadline', query),
 };
 
-export interface AuditQuery {
-  action?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-}
-
 export const auditApi = {
-  list: (query: AuditQuery) => api.get<Page<AuditEntry>>('/api/audit', { ...query }),
+  list: (query: AuditQuery) => api.get<AuditEventPage>('/api/audit', { ...query }),
 };

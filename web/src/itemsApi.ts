@@ -1,145 +1,18 @@
 // Typed client for the list endpoints (issue 3): items, drafts, versions, diff, catalogue, consistency, import/export.
 import type { ElementChange } from '../../common/item-diff.ts';
-import type { CatalogueItem, CatalogueVersion, DraftEntry, NewCatalogueItem } from '../../common/item-views.ts';
+import type {
+  CatalogueDetail, CatalogueItem, CatalogueListEntry, CatalogueVersion, CatalogueVersionResult, Deviation, DraftEntry, DraftResult,
+  HandlingItemView, ItemDetail, ItemListEntry, ItemListPage, ItemListQuery, ItemVersion, ItemVersionSummary, NewCatalogueItem,
+  NewCatalogueVersion, NewItem, VersionDiff, VersionState,
+} from '../../common/item-views.ts';
 import type { ItemElements, Problem, TimeLimit, UniformElements } from '../../common/item-elements.ts';
 import { api, ApiError, type FieldError } from './api.ts';
 
-export type { CatalogueItem, CatalogueVersion, DraftEntry, ElementChange, NewCatalogueItem, ItemElements, Problem, TimeLimit, UniformElements };
-
-export interface ItemListQuery {
-  q?: string;
-  org?: string;
-  type?: string;
-  recipient?: number;
-  caseKind?: number;
-  theme?: string;
-  onlineDepth?: number;
-  /** YYYY-MM-DD: the list as it stood at the end of that day. */
-  asOf?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface ItemListEntry {
-  implementationCode: string;
-  name: string;
-  type: string;
-  typeLabel: string;
-  orgId: string;
-  orgName: string;
-  caseKind: number;
-  onlineDepth: number;
-  powerSource: number;
-  promisedTimeLimit: TimeLimit;
-  statutoryTimeLimit: TimeLimit;
-  versionNo: number;
-  effectiveFrom: string;
-}
-
-
-export interface ItemListPage {
-  items: ItemListEntry[];
-  total: number;
-  /** The true count is above `total` (10000): show "10000+". */
-  totalCapped: boolean;
-  nextCursor: string | null;
-}
-
-export interface HandlingItemView {
-  code: string;
-  seq: number;
-  name: string;
-  splitReason: string;
-}
-
-export type VersionState = 'draft' | 'final';
-
-export interface ItemVersion {
-  versionNo: number;
-  state: VersionState;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  catalogueVersionNo: number;
-  changeNote: string | null;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-  finalisedAt: string | null;
-  elements: ItemElements;
-  handlingItems: HandlingItemView[];
-}
-
-export type ItemVersionSummary = Pick<ItemVersion, 'versionNo' | 'state' | 'effectiveFrom' | 'effectiveTo' | 'changeNote' | 'source' | 'createdAt'>;
-
-export interface ItemDetail {
-  implementationCode: string;
-  orgId: string;
-  orgName: string;
-  catalogueItemId: string;
-  basicCode: string;
-  levelDigit: number;
-  reviewNeeded: boolean;
-  reviewCatalogueVersionNo: number | null;
-  reviewDiff: ElementChange[] | null;
-  current: ItemVersion | null;
-  draft: ItemVersion | null;
-  versions: ItemVersionSummary[];
-}
-
-export interface DraftResult {
-  version: ItemVersion;
-  problems: Problem[];
-}
-
-export interface VersionDiff {
-  from: number;
-  to: number;
-  changes: ElementChange[];
-}
-
-export interface NewItem {
-  catalogueItemId: string;
-  orgId: string;
-  levelDigit: number;
-}
-
-export interface CatalogueListEntry {
-  id: string;
-  basicCode: string;
-  localCode: string | null;
-  origin: 'provincial' | 'local';
-  currentVersionNo: number;
-  name: string;
-  type: string;
-  levels: number[];
-}
-
-export interface CatalogueDetail extends CatalogueItem {
-  versions: CatalogueVersion[];
-}
-
-export interface NewCatalogueVersion {
-  levels: number[];
-  uniform: UniformElements;
-  changeNote?: string;
-}
-
-export interface CatalogueVersionResult {
-  item: CatalogueItem;
-  /** Implemented items flagged 需复核, with the material element changes. */
-  flagged: Array<{ implementationCode: string; changes: ElementChange[] }>;
-}
-
-export interface Deviation {
-  implementationCode: string;
-  orgId: string;
-  name: string;
-  /** Element path, as in the diff: `materials[营业执照].copies`. */
-  element: string;
-  kind: string;
-  expected: unknown;
-  actual: unknown;
-}
+export type {
+  CatalogueDetail, CatalogueItem, CatalogueListEntry, CatalogueVersion, CatalogueVersionResult, Deviation, DraftEntry, DraftResult, ElementChange,
+  HandlingItemView, ItemDetail, ItemElements, ItemListEntry, ItemListPage, ItemListQuery, ItemVersion, ItemVersionSummary, NewCatalogueItem,
+  NewCatalogueVersion, NewItem, Problem, TimeLimit, UniformElements, VersionDiff, VersionState,
+};
 
 export type ImportMode = 'all' | 'validRows';
 

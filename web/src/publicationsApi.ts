@@ -1,6 +1,7 @@
 // Client of 清单公布, 报备 and 社会监督 (issues 5–6): publications, report packages to the city bureau, public feedback.
 import { api, ApiError } from './api.ts';
 import type { Deviation } from './itemsApi.ts';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind, type PublicationSummary } from '../../common/publication-views.ts';
 
 export type { Deviation };
 
@@ -8,26 +9,10 @@ const id = (value: string) => encodeURIComponent(value);
 
 // ---- publications (清单公布)
 
-export type ChangeKind = 'added' | 'cancelled' | 'delegated' | 'entrusted' | 'changed';
+export { CHANGE_KIND_LABELS, CHANGE_KINDS };
+export type { ChangeKind, PublicationSummary };
 
-export const CHANGE_KINDS: ChangeKind[] = ['added', 'cancelled', 'delegated', 'entrusted', 'changed'];
-
-export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, { label: string; color: string }>> = {
-  added: { label: '新增', color: 'green' },
-  cancelled: { label: '取消', color: 'red' },
-  delegated: { label: '下放', color: 'blue' },
-  entrusted: { label: '委托', color: 'cyan' },
-  changed: { label: '变更', color: 'orange' },
-};
-
-export interface PublicationSummary {
-  number: string;
-  publishedAt: string;
-  previous: string | null;
-  itemCount: number;
-  counts: Record<ChangeKind, number>;
-  logIndex: number | null;
-}
+export const CHANGE_KIND_COLORS: Readonly<Record<ChangeKind, string>> = { added: 'green', cancelled: 'red', delegated: 'blue', entrusted: 'cyan', changed: 'orange' };
 
 /** A problem of one item that blocks publishing (PUBLICATION.INVALID_ITEMS). */
 export interface InvalidItem {

@@ -2,8 +2,9 @@ import {
   ADJUSTMENT_KINDS, ADJUSTMENT_STATE_LABELS, allowedActions, isOpen, mayTake, REASONS, transitionRule,
   type AdjustmentAction, type AdjustmentKind, type AdjustmentState,
 } from '../../../common/adjustment-states.ts';
-import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
-import type { ItemElements, Problem } from '../../../common/item-elements.ts';
+import type { AdjustmentRequest, RequestInput, RequestSummary } from '../../../common/adjustment-views.ts';
+import { diffElements } from '../../../common/item-diff.ts';
+import type { ItemElements } from '../../../common/item-elements.ts';
 import type { Role } from '../../../common/roles.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type Actor, type ServiceContext } from '../../platform/context.ts';
@@ -14,57 +15,9 @@ import { notifyOrg } from '../notifications/notifications.service.ts';
 import { findOrg, listOrgs, orgsByIds } from '../orgs/orgs.service.ts';
 import { canFileRequest, canSeeRequest, isBureau } from './adjustments.policy.ts';
 import { applyRequest } from './apply.ts';
-import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
+import { attachmentViewsOf } from './attachments.service.ts';
 import * as repo from './adjustments.repo.ts';
 import { chinaDate } from '../../../common/calendar.ts';
-
-export interface ProposedItem {
-  /** Existing item (change, cancel, delegate, entrust). */
-  itemCode?: string | null;
-  /** Catalogue item to implement (add). */
-  catalogueItemId?: string | null;
-  /** The proposed element set (add, change; optional for delegate/entrust: the receiving org's version). */
-  elements?: ItemElements | null;
-}
-
-export interface RequestInput {
-  kind: AdjustmentKind;
-  reasonCode: string;
-  reasonText?: string | null;
-  title: string;
-  triggerIds?: string[];
-  receivingOrgId?: string | null;
-  effectiveFrom?: string | null;
-  items: ProposedItem[];
-  clientTxId?: string | null;
-}
-
-export interface RequestView {
-  id: string;
-  orgId: string;
-  orgName: string;
-  kind: AdjustmentKind;
-  reasonCode: string;
-  reasonText: string | null;
-  title: string;
-  receivingOrgId: string | null;
-  receivingOrgName: string | null;
-  effectiveFrom: string | null;
-  state: AdjustmentState;
-  stateLabel: string;
-  allowedActions: AdjustmentAction[];
-  decisionNumber: string | null;
-  approvedAt: string | null;
-  appliedAt: string | null;
-  dueOn: string | null;
-  triggers: Array<{ id: string; title: string; dueOn: string }>;
-  items: Array<{ seq: number; itemCode: string | null; catalogueItemId: string | null; resultCode: string | null; name: string; elements: ItemElements | null; changes: ElementChange[]; problems: Problem[] }>;
-  actions: Array<{ seq: number; action: string; fromState: string | null; toState: string; actorName: string | null; role: string | null; orgId: string | null; opinion: string | null; at: string }>;
-  /** Legal texts, decisions and other files (not removed). */
-  attachments: AttachmentView[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 const requestNotFound = () => notFound('ADJUSTMENT.NOT_FOUND', '调整申请不存在');
 
@@ -148,7 +101,7 @@ function actionRow(ctx: ServiceContext, requestId: string, seq: number, action: 
  * Files an adjustment request as a draft of the caller's org; a retried request with the same clientTxId returns the first.
  * @throws ADJUSTMENT.INVALID (400), ITEM.NOT_FOUND (404: an item of another org), ACCESS.FORBIDDEN
  */
-export async function fileRequest(ctx: ServiceContext, input: RequestInput): Promise<RequestView> {
+export async function fileRequest(ctx: ServiceContext, input: RequestInput): Promise<AdjustmentRequest> {
   const actor = actorOf(ctx);
   if (!canFileRequest(actor)) throw forbidden();
   if (input.clientTxId) {
@@ -194,7 +147,7 @@ async function loadVisible(ctx: ServiceContext, id: string): Promise<repo.Reques
  * Replaces a draft or returned request's content (the `edit` action of the state table).
  * @throws ADJUSTMENT.NOT_FOUND, ADJUSTMENT.ACTION_NOT_ALLOWED (409 with allowed actions), ADJUSTMENT.INVALID
  */
-export async function editRequest(ctx: ServiceContext, id: string, input: RequestInput): Promise<RequestView> {
+export async function editRequest(ctx: ServiceContext, id: string, input: RequestInput): Promise<AdjustmentRequest> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   if (!mayTake(row.state as AdjustmentState, 'edit', scopeOf(actor, row))) throw notAllowed(row.state as AdjustmentState, actor, row);
@@ -227,7 +180,7 @@ const NOTICES: Partial<Record<AdjustmentAction, string>> = {
  * @throws ADJUSTMENT.NOT_FOUND, ADJUSTMENT.ACTION_NOT_ALLOWED (409 {state, allowedActions}), ADJUSTMENT.OPINION_REQUIRED (400),
  *   ADJUSTMENT.PROPOSAL_INVALID (400 with every problem), and any rule violation of applying the batch (nothing applied)
  */
-export async function actOnRequest(ctx: ServiceContext, id: string, action: Exclude<AdjustmentAction, 'edit'>, opinion?: string | null): Promise<RequestView> {
+export async function actOnRequest(ctx: ServiceContext, id: string, action: Exclude<AdjustmentAction, 'edit'>, opinion?: string | null): Promise<AdjustmentRequest> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   const state = row.state as AdjustmentState;
@@ -296,7 +249,7 @@ async function proposalProblemsOf(ctx: ServiceContext, row: repo.RequestRow): Pr
 }
 
 /** A request with its state, the caller's allowed actions, the action history, items with their element diffs, and due date. */
-export async function getRequest(ctx: ServiceContext, id: string): Promise<RequestView> {
+export async function getRequest(ctx: ServiceContext, id: string): Promise<AdjustmentRequest> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   const [items, actions, triggers, attachments] = await Promise.all([
@@ -347,23 +300,6 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Reque
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-export interface RequestSummary {
-  id: string;
-  orgId: string;
-  orgName: string;
-  kind: AdjustmentKind;
-  title: string;
-  state: AdjustmentState;
-  stateLabel: string;
-  decisionNumber: string | null;
-  receivingOrgId: string | null;
-  receivingOrgName: string | null;
-  effectiveFrom: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 
 /** Requests of the caller's scope (the bureau sees all; `queue` = waiting for the bureau's review). */

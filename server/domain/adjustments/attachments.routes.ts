@@ -3,9 +3,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { ATTACHMENT_MAX_BYTES } from '../../../common/adjustment-views.ts';
 import { contextOf } from '../../platform/context.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
-import { addAttachment, downloadAttachment, listAttachments, MAX_ATTACHMENT_BYTES, removeAttachment, type OwnerType, type UploadedFile } from './attachments.service.ts';
+import { addAttachment, downloadAttachment, listAttachments, removeAttachment, type OwnerType, type UploadedFile } from './attachments.service.ts';
 
 const STAFF = { access: 'authenticated' } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -41,7 +42,7 @@ async function readUpload(request: FastifyRequest): Promise<UploadedFile> {
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Multipart only for this plugin's routes (encapsulated): one file of at most 20 MB and a short note.
-  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2, fieldSize: 2000, parts: 4 } });
+  await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 2000, parts: 4 } });
 
   for (const [segment, ownerType, label] of [['triggers', 'trigger', '调整事由'], ['adjustments', 'adjustment', '调整申请']] as const satisfies ReadonlyArray<readonly [string, OwnerType, string]>) {
     app.post(

@@ -2,6 +2,7 @@
 // content-addressed blob store, one append-only row each; they share their owner's visibility.
 import path from 'node:path';
 import { allowedActions, isOpen, type AdjustmentState } from '../../../common/adjustment-states.ts';
+import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentExtension, type AttachmentOwner } from '../../../common/adjustment-views.ts';
 import { newId } from '../../db/ids.ts';
 import { blobStoreOf, sha256Hex } from '../../platform/blob-store.ts';
 import { actorOf, type Actor, type ServiceContext } from '../../platform/context.ts';
@@ -11,24 +12,7 @@ import { canSeeRequest, mayRegisterTrigger, triggerScope } from './adjustments.p
 import * as adjustments from './adjustments.repo.ts';
 import * as repo from './attachments.repo.ts';
 
-export type OwnerType = repo.OwnerType;
-
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-
-export interface AttachmentView {
-  id: string;
-  ownerType: OwnerType;
-  ownerId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedByName: string | null;
-  uploadedAt: string;
-  note: string | null;
-  downloadUrl: string;
-}
+export type OwnerType = AttachmentOwner;
 
 export interface UploadedFile {
   fileName: string;
@@ -39,8 +23,8 @@ export interface UploadedFile {
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-// Extension → content type and the leading bytes the file must start with (the type is ours, never the client's).
-const TYPES: Readonly<Record<string, { contentType: string; magic: readonly number[] }>> = {
+// Accepted extension → content type and the leading bytes the file must start with (the type is ours, never the client's).
+const TYPES: Readonly<Record<AttachmentExtension, { contentType: string; magic: readonly number[] }>> = {
   '.pdf': { contentType: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   '.ofd': { contentType: 'application/ofd', magic: ZIP },
   '.doc': { contentType: 'application/msword', magic: OLE },
@@ -51,9 +35,6 @@ const TYPES: Readonly<Record<string, { contentType: string; magic: readonly numb
   '.jpeg': { contentType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   '.png': { contentType: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 };
-
-/** The extensions accepted, for messages and the web's `accept`. */
-export const ATTACHMENT_EXTENSIONS = Object.keys(TYPES);
 
 /** The file name as shown and downloaded: its last path segment without control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
@@ -66,12 +47,13 @@ export function cleanFileName(name: string): string {
 
 /** The content type of an accepted file, or undefined when its extension or leading bytes are not an allowed type. */
 export function detectType(fileName: string, bytes: Uint8Array): string | undefined {
-  const type = TYPES[path.extname(fileName).toLowerCase()];
+  const ext = path.extname(fileName).toLowerCase();
+  const type = ATTACHMENT_EXTENSIONS.includes(ext as AttachmentExtension) ? TYPES[ext as AttachmentExtension] : undefined;
   if (!type || bytes.length < type.magic.length) return undefined;
   return type.magic.every((b, i) => bytes[i] === b) ? type.contentType : undefined;
 }
 
-function view(row: repo.AttachmentRow): AttachmentView {
+function view(row: repo.AttachmentRow): Attachment {
   return {
     id: row.id,
     ownerType: row.owner_type as OwnerType,
@@ -116,12 +98,12 @@ async function ownerAccess(db: ServiceContext['db'], actor: Actor, ownerType: Ow
 }
 
 /** The owner's attachments (not removed), for the owner's detail views; no access check. */
-export async function attachmentViewsOf(db: ServiceContext['db'], ownerType: OwnerType, ownerId: string): Promise<AttachmentView[]> {
+export async function attachmentViewsOf(db: ServiceContext['db'], ownerType: OwnerType, ownerId: string): Promise<Attachment[]> {
   return (await repo.attachmentsOf(db, ownerType, ownerId)).map(view);
 }
 
 /** The attachments of a trigger or request the caller can see. @throws TRIGGER.NOT_FOUND, ADJUSTMENT.NOT_FOUND */
-export async function listAttachments(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): Promise<AttachmentView[]> {
+export async function listAttachments(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): Promise<Attachment[]> {
   await ownerAccess(ctx.db, actorOf(ctx), ownerType, ownerId);
   return attachmentViewsOf(ctx.db, ownerType, ownerId);
 }
@@ -130,11 +112,11 @@ export async function listAttachments(ctx: ServiceContext, ownerType: OwnerType,
  * Attaches a file (≤ 20 MB; pdf, ofd, doc(x), xls(x), jpg, png, checked by their leading bytes) to a trigger or request.
  * @throws ATTACHMENT.NO_FILE, ATTACHMENT.TYPE_NOT_ALLOWED (400), TRIGGER.NOT_FOUND / ADJUSTMENT.NOT_FOUND, ACCESS.FORBIDDEN, ATTACHMENT.OWNER_CLOSED (409)
  */
-export async function addAttachment(ctx: ServiceContext, ownerType: OwnerType, ownerId: string, file: UploadedFile): Promise<AttachmentView> {
+export async function addAttachment(ctx: ServiceContext, ownerType: OwnerType, ownerId: string, file: UploadedFile): Promise<Attachment> {
   const actor = actorOf(ctx);
   const fileName = cleanFileName(file.fileName);
   if (!fileName || file.bytes.length === 0) throw invalid('ATTACHMENT.NO_FILE', '请选择要上传的文件', [{ path: 'body.file', message: '缺少文件' }]);
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw invalid('ATTACHMENT.TOO_LARGE', '文件不能超过 20 MB', [{ path: 'body.file', message: '文件不能超过 20 MB' }]);
+  if (file.bytes.length > ATTACHMENT_MAX_BYTES) throw invalid('ATTACHMENT.TOO_LARGE', '文件不能超过 20 MB', [{ path: 'body.file', message: '文件不能超过 20 MB' }]);
   const contentType = detectType(fileName, file.bytes);
   if (!contentType) {
     throw invalid('ATTACHMENT.TYPE_NOT_ALLOWED', '只能上传 PDF、OFD、Word、Excel、JPG 或 PNG 文件', [{ path: 'body.file', message: '文件类型不允许或内容与扩展名不符' }]);
@@ -161,7 +143,7 @@ export async function addAttachment(ctx: ServiceContext, ownerType: OwnerType, o
  * Removes an attachment from its owner's list; the row and the bytes stay for the record.
  * @throws ATTACHMENT.NOT_FOUND, ACCESS.FORBIDDEN, ATTACHMENT.OWNER_CLOSED (409)
  */
-export async function removeAttachment(ctx: ServiceContext, id: string): Promise<AttachmentView> {
+export async function removeAttachment(ctx: ServiceContext, id: string): Promise<Attachment> {
   const actor = actorOf(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findAttachment(trx, id);
@@ -180,7 +162,7 @@ export async function removeAttachment(ctx: ServiceContext, id: string): Promise
  * The bytes of an attachment the caller can see.
  * @throws ATTACHMENT.NOT_FOUND (also when removed, when the owner is out of scope, or when the bytes are missing or corrupt)
  */
-export async function downloadAttachment(ctx: ServiceContext, id: string): Promise<{ attachment: AttachmentView; bytes: Buffer }> {
+export async function downloadAttachment(ctx: ServiceContext, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
   const row = await repo.findAttachment(ctx.db, id);
   if (!row || row.removed_at) throw attachmentNotFound();
   await ownerAccess(ctx.db, actorOf(ctx), row.owner_type as OwnerType, row.owner_id).catch(() => {

@@ -1,3 +1,4 @@
+import type { AdjustmentDashboard } from '../../../common/adjustment-views.ts';
 import { chinaDate, workingDaysBetween } from '../../../common/calendar.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { workCalendarFor } from '../calendar/calendar.service.ts';
@@ -5,15 +6,6 @@ import { isBureau } from './adjustments.policy.ts';
 import { listHandovers } from './handovers.service.ts';
 import { listRequests } from './adjustments.service.ts';
 import { listTriggers } from './triggers.service.ts';
-
-export interface AdjustmentDashboard {
-  scope: 'banner' | 'org';
-  triggers: Array<{ id: string; title: string; dueOn: string; overdue: boolean; dueSoon: boolean; workingDaysLeft: number | null }>;
-  reviewQueue: Array<{ id: string; title: string; orgName: string; state: string; submittedAt: string; ageWorkingDays: number | null }>;
-  handovers: Array<{ id: string; itemCode: string; fromOrgName: string; toOrgName: string; createdAt: string; ageWorkingDays: number | null; alert: boolean }>;
-  counts: { openTriggers: number; overdueTriggers: number; waitingReview: number; openHandovers: number; alertingHandovers: number };
-}
-
 
 /** Deadlines at a glance: open triggers by due date (overdue first), requests waiting for review, open handovers. */
 export async function adjustmentDashboard(ctx: ServiceContext): Promise<AdjustmentDashboard> {

@@ -1,3 +1,4 @@
+import { HANDOVER_TASK_KINDS, type Handover, type HandoverTaskDetail, type HandoverTaskKind, type NewHandoverTask } from '../../../common/adjustment-views.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
@@ -7,36 +8,7 @@ import { orgsByIds } from '../orgs/orgs.service.ts';
 import { canAddHandoverTask, canConfirmHandover, canSeeHandover, isBureau } from './adjustments.policy.ts';
 import * as repo from './adjustments.repo.ts';
 
-export const TASK_KINDS = { policy_document: '政策文件', implementation_standard: '实施标准', training: '业务培训' } as const;
-export type TaskKind = keyof typeof TASK_KINDS;
-
-export interface TaskDetail {
-  date?: string;
-  trainer?: string;
-  attendees?: string[];
-  materials?: string[];
-  url?: string;
-  note?: string;
-}
-
-export interface HandoverView {
-  id: string;
-  requestId: string;
-  kind: string;
-  itemCode: string;
-  newItemCode: string | null;
-  fromOrgId: string;
-  fromOrgName: string;
-  toOrgId: string;
-  toOrgName: string;
-  status: 'open' | 'closed';
-  createdAt: string;
-  confirmedAt: string | null;
-  confirmationNote: string | null;
-  tasks: Array<{ id: string; kind: string; kindLabel: string; title: string; detail: TaskDetail; status: string; doneAt: string | null }>;
-}
-
-async function views(ctx: ServiceContext, rows: repo.HandoverRow[]): Promise<HandoverView[]> {
+async function views(ctx: ServiceContext, rows: repo.HandoverRow[]): Promise<Handover[]> {
   const tasks = await repo.tasksOf(ctx.db, rows.map((r) => r.id));
   const orgs = await orgsByIds(ctx, rows.flatMap((r) => [r.from_org_id, r.to_org_id]));
   return rows.map((r) => ({
@@ -44,7 +16,7 @@ async function views(ctx: ServiceContext, rows: repo.HandoverRow[]): Promise<Han
     fromOrgId: r.from_org_id, fromOrgName: orgs.get(r.from_org_id)?.nameZh ?? '', toOrgId: r.to_org_id, toOrgName: orgs.get(r.to_org_id)?.nameZh ?? '',
     status: r.status as 'open' | 'closed', createdAt: r.created_at, confirmedAt: r.confirmed_at, confirmationNote: r.confirmation_note,
     tasks: tasks.filter((t) => t.handover_id === r.id).map((t) => ({
-      id: t.id, kind: t.kind, kindLabel: TASK_KINDS[t.kind as TaskKind] ?? t.kind, title: t.title, detail: JSON.parse(t.detail) as TaskDetail, status: t.status, doneAt: t.done_at,
+      id: t.id, kind: t.kind as HandoverTaskKind, kindLabel: HANDOVER_TASK_KINDS[t.kind as HandoverTaskKind] ?? t.kind, title: t.title, detail: JSON.parse(t.detail) as HandoverTaskDetail, status: t.status as 'pending' | 'done', doneAt: t.done_at,
     })),
   }));
 }
@@ -56,14 +28,14 @@ async function loadVisible(ctx: ServiceContext, id: string): Promise<repo.Handov
 }
 
 /** Handovers both orgs (and the bureau) see. */
-export async function listHandovers(ctx: ServiceContext, status?: 'open' | 'closed'): Promise<HandoverView[]> {
+export async function listHandovers(ctx: ServiceContext, status?: 'open' | 'closed'): Promise<Handover[]> {
   const actor = actorOf(ctx);
   const scope = isBureau(actor) || actor.roles.includes('auditor') ? undefined : actor.orgId;
   return views(ctx, await repo.listHandovers(ctx.db, { orgId: scope, status, limit: 500 }));
 }
 
 /** One handover. @throws HANDOVER.NOT_FOUND */
-export async function getHandover(ctx: ServiceContext, id: string): Promise<HandoverView> {
+export async function getHandover(ctx: ServiceContext, id: string): Promise<Handover> {
   return (await views(ctx, [await loadVisible(ctx, id)]))[0];
 }
 
@@ -71,7 +43,7 @@ export async function getHandover(ctx: ServiceContext, id: string): Promise<Hand
  * Adds a guidance task (policy document, implementation standard, training session with date, trainer, attendees, materials).
  * @throws HANDOVER.NOT_FOUND, HANDOVER.CLOSED (409), HANDOVER.INVALID (400), ACCESS.FORBIDDEN
  */
-export async function addHandoverTask(ctx: ServiceContext, id: string, input: { kind: TaskKind; title: string; detail: TaskDetail; done?: boolean }): Promise<HandoverView> {
+export async function addHandoverTask(ctx: ServiceContext, id: string, input: NewHandoverTask): Promise<Handover> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   if (!canAddHandoverTask(actor, row.from_org_id)) throw forbidden();
@@ -89,7 +61,7 @@ export async function addHandoverTask(ctx: ServiceContext, id: string, input: { 
 }
 
 /** Marks a guidance task done. @throws HANDOVER.NOT_FOUND, HANDOVER.TASK_NOT_FOUND, ACCESS.FORBIDDEN (auditors) */
-export async function completeHandoverTask(ctx: ServiceContext, id: string, taskId: string): Promise<HandoverView> {
+export async function completeHandoverTask(ctx: ServiceContext, id: string, taskId: string): Promise<Handover> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   // Staff of either org (or the bureau) mark guidance done; auditors only read.
@@ -108,7 +80,7 @@ export async function completeHandoverTask(ctx: ServiceContext, id: string, task
  * The receiving org confirms it can run the item; the handover closes.
  * @throws HANDOVER.NOT_FOUND, HANDOVER.CLOSED (409), HANDOVER.TASKS_PENDING (409), ACCESS.FORBIDDEN
  */
-export async function confirmHandover(ctx: ServiceContext, id: string, note?: string | null): Promise<HandoverView> {
+export async function confirmHandover(ctx: ServiceContext, id: string, note?: string | null): Promise<Handover> {
   const actor = actorOf(ctx);
   const row = await loadVisible(ctx, id);
   if (!canConfirmHandover(actor, row.to_org_id)) throw forbidden();

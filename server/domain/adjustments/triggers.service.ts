@@ -1,4 +1,5 @@
 import { TRIGGER_KINDS } from '../../../common/adjustment-states.ts';
+import type { NewTrigger, Trigger, TriggerDetail, TriggerResolution } from '../../../common/adjustment-views.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../platform/errors.ts';
@@ -7,49 +8,12 @@ import { computeDeadline } from '../calendar/calendar.service.ts';
 import { orgsByIds } from '../orgs/orgs.service.ts';
 import { isBureau, mayRegisterTrigger, triggerScope } from './adjustments.policy.ts';
 import * as repo from './adjustments.repo.ts';
-import { attachmentViewsOf, type AttachmentView } from './attachments.service.ts';
+import { attachmentViewsOf } from './attachments.service.ts';
 import { chinaDate } from '../../../common/calendar.ts';
-
-export interface NewTrigger {
-  kind: string;
-  title: string;
-  docNumber?: string | null;
-  issuingBody?: string | null;
-  docEffectiveOn?: string | null;
-  url?: string | null;
-  occurredOn: string;
-  catalogueItemIds?: string[];
-  itemCodes?: string[];
-  responsibleOrgIds: string[];
-}
-
-export interface TriggerView {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  docNumber: string | null;
-  issuingBody: string | null;
-  docEffectiveOn: string | null;
-  url: string | null;
-  occurredOn: string;
-  dueOn: string;
-  overdue: boolean;
-  status: 'open' | 'closed';
-  affected: { catalogueItemIds: string[]; itemCodes: string[] };
-  responsible: Array<{ orgId: string; orgName: string; resolution: string | null; note: string | null; adjustmentId: string | null }>;
-  createdAt: string;
-  closedAt: string | null;
-}
-
-/** A trigger with its source documents (attachments not removed). */
-export interface TriggerDetail extends TriggerView {
-  attachments: AttachmentView[];
-}
 
 const today = (ctx: ServiceContext) => chinaDate(ctx.now);
 
-async function views(ctx: ServiceContext, rows: repo.TriggerRow[]): Promise<TriggerView[]> {
+async function views(ctx: ServiceContext, rows: repo.TriggerRow[]): Promise<Trigger[]> {
   const links = await repo.triggerOrgs(ctx.db, rows.map((r) => r.id));
   const orgs = await orgsByIds(ctx, links.map((l) => l.org_id));
   const t = today(ctx);
@@ -66,10 +30,10 @@ async function views(ctx: ServiceContext, rows: repo.TriggerRow[]): Promise<Trig
     dueOn: r.due_on,
     overdue: r.status === 'open' && r.due_on < t,
     status: r.status as 'open' | 'closed',
-    affected: JSON.parse(r.affected) as TriggerView['affected'],
+    affected: JSON.parse(r.affected) as Trigger['affected'],
     responsible: links
       .filter((l) => l.trigger_id === r.id)
-      .map((l) => ({ orgId: l.org_id, orgName: orgs.get(l.org_id)?.nameZh ?? '', resolution: l.resolution, note: l.note, adjustmentId: l.adjustment_id })),
+      .map((l) => ({ orgId: l.org_id, orgName: orgs.get(l.org_id)?.nameZh ?? '', resolution: l.resolution as TriggerResolution | null, note: l.note, adjustmentId: l.adjustment_id })),
     createdAt: r.created_at,
     closedAt: r.closed_at,
   }));
@@ -79,7 +43,7 @@ async function views(ctx: ServiceContext, rows: repo.TriggerRow[]): Promise<Trig
  * Registers a trigger (调整事由); its due date is one civil-law month after it occurred, rolled past rest days (Art 10).
  * @throws TRIGGER.INVALID (400), CALENDAR.YEAR_NOT_LOADED (422), ACCESS.FORBIDDEN
  */
-export async function registerTrigger(ctx: ServiceContext, input: NewTrigger): Promise<TriggerView> {
+export async function registerTrigger(ctx: ServiceContext, input: NewTrigger): Promise<TriggerDetail> {
   const actor = actorOf(ctx);
   const problems: ErrorDetail[] = [];
   if (!(input.kind in TRIGGER_KINDS)) problems.push({ path: 'body.kind', message: '调整事由类型不正确' });
@@ -122,7 +86,7 @@ export async function getTrigger(ctx: ServiceContext, id: string): Promise<Trigg
 }
 
 /** Triggers of the caller's scope by due date; `overdue` lists open ones past their due date. */
-export async function listTriggers(ctx: ServiceContext, f: { status?: 'open' | 'closed'; overdue?: boolean }): Promise<TriggerView[]> {
+export async function listTriggers(ctx: ServiceContext, f: { status?: 'open' | 'closed'; overdue?: boolean }): Promise<Trigger[]> {
   const scope = triggerScope(actorOf(ctx));
   const rows = await repo.listTriggers(ctx.db, { status: f.overdue ? 'open' : f.status, orgId: scope, dueBefore: f.overdue ? today(ctx) : undefined, limit: 500 });
   return views(ctx, rows);
@@ -146,7 +110,7 @@ export async function resolveByAdjustment(trx: ServiceContext['db'], ctx: Servic
  * The bureau records that an org needs no change for a trigger (with the reason); the trigger closes when all are resolved.
  * @throws TRIGGER.NOT_FOUND, TRIGGER.NOT_RESPONSIBLE (404), TRIGGER.CLOSED (409), ACCESS.FORBIDDEN
  */
-export async function recordNoChange(ctx: ServiceContext, triggerId: string, orgId: string, reason: string): Promise<TriggerView> {
+export async function recordNoChange(ctx: ServiceContext, triggerId: string, orgId: string, reason: string): Promise<TriggerDetail> {
   const actor = actorOf(ctx);
   if (!isBureau(actor)) throw forbidden();
   if (!reason.trim()) throw invalid('TRIGGER.INVALID', '请说明无需调整的理由', [{ path: 'body.reason', message: '请说明无需调整的理由' }]);

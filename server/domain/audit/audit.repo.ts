@@ -1,17 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import type { AuditQuery } from '../../../common/audit-views.ts';
 import type { AuditEventTable, Database } from '../../db/schema.ts';
 
-export interface AuditFilter {
-  action?: string;
-  actorId?: string;
-  orgId?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit: number;
-}
+/** The route's query, with the page size the service decided. */
+export type AuditFilter = Omit<AuditQuery, 'limit'> & { limit: number };
 
 /** Appends one audit row; the table is insert-only (no update or delete exists anywhere). */
 export async function insertAuditEvent(db: Kysely<Database>, row: AuditEventTable): Promise<void> {

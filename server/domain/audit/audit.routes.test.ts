@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEventPage as Page } from '../../../common/audit-views.ts';
 import { buildTestApp, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for the read-only audit log, in STYLE.md's order.
@@ -11,26 +12,6 @@ interface ErrorBody {
   message: string;
   details?: Array<{ path: string; message: string }>;
   requestId: string;
-}
-
-interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  orgId: string | null;
-  role: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  summary: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-}
-
-interface Page {
-  items: AuditEvent[];
-  nextCursor: string | null;
 }
 
 /** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */

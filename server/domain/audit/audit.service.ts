@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditEventPage, AuditQuery } from '../../../common/audit-views.ts';
 import type { Database } from '../../db/schema.ts';
 import { newId } from '../../db/ids.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -11,21 +12,6 @@ export interface AuditEntry {
   targetType?: string;
   targetId?: string;
   summary: Record<string, unknown>;
-}
-
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  orgId: string | null;
-  role: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  summary: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
 }
 
 /** Writes the audit row of a state change; call it inside the command's transaction. */
@@ -47,23 +33,11 @@ export async function recordAudit(trx: Kysely<Database>, ctx: ServiceContext, en
   });
 }
 
-export interface AuditQuery {
-  action?: string;
-  actorId?: string;
-  orgId?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: number;
-}
-
 /**
  * Lists audit events for auditors and bureau administrators, newest first.
  * @throws ACCESS.FORBIDDEN for other roles; AUDIT.INVALID_RANGE when from > to
  */
-export async function listAudit(ctx: ServiceContext, query: AuditQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+export async function listAudit(ctx: ServiceContext, query: AuditQuery): Promise<AuditEventPage> {
   if (!ctx.actor || !canReadAudit(ctx.actor.roles)) throw forbidden();
   if (query.from && query.to && query.from > query.to) {
     throw invalid('AUDIT.INVALID_RANGE', '开始时间不能晚于结束时间', [{ path: 'querystring.from', message: '开始时间不能晚于结束时间' }]);

@@ -1,4 +1,4 @@
-import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
+import { diffElements } from '../../../common/item-diff.ts';
 import { UNIFORM_ELEMENT_KEYS, uniformProblems, type UniformElements } from '../../../common/item-elements.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -6,7 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { recordAudit } from '../audit/audit.service.ts';
 import { canManageCatalogue } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
-import type { CatalogueItem, CatalogueVersion, NewCatalogueItem } from '../../../common/item-views.ts';
+import type { CatalogueDetail, CatalogueItem, CatalogueListEntry, CatalogueVersion, CatalogueVersionResult, NewCatalogueItem, NewCatalogueVersion } from '../../../common/item-views.ts';
 
 export function toCatalogueVersion(r: repo.CatalogueVersionRow): CatalogueVersion {
   return {
@@ -54,12 +54,6 @@ export async function createCatalogueItem(ctx: ServiceContext, input: NewCatalog
   });
 }
 
-export interface CatalogueVersionResult {
-  item: CatalogueItem;
-  /** Implemented items flagged for review, with the material element changes. */
-  flagged: Array<{ implementationCode: string; changes: ElementChange[] }>;
-}
-
 /**
  * Records a new version of a catalogue item (the province changed it). Every linked item whose uniform elements
  * differ materially from the new version is flagged `reviewNeeded` with the element diff; cosmetic edits flag nothing.
@@ -68,7 +62,7 @@ export interface CatalogueVersionResult {
 export async function addCatalogueVersion(
   ctx: ServiceContext,
   catalogueItemId: string,
-  input: { levels: number[]; uniform: UniformElements; changeNote?: string },
+  input: NewCatalogueVersion,
 ): Promise<CatalogueVersionResult> {
   if (!canManageCatalogue(actorOf(ctx))) throw forbidden();
   checkCatalogueInput(input, ctx.config.filingTypeCode);
@@ -107,7 +101,7 @@ export async function addCatalogueVersion(
 }
 
 /** A catalogue item with its current version. @throws CATALOGUE.NOT_FOUND */
-export async function getCatalogueItem(ctx: ServiceContext, id: string): Promise<CatalogueItem & { versions: CatalogueVersion[] }> {
+export async function getCatalogueItem(ctx: ServiceContext, id: string): Promise<CatalogueDetail> {
   const item = await repo.findCatalogueItem(ctx.db, id);
   if (!item) throw notFound('CATALOGUE.NOT_FOUND', '目录事项不存在');
   const versions = (await repo.listCatalogueVersions(ctx.db, id)).map(toCatalogueVersion);
@@ -123,12 +117,12 @@ export async function findCatalogueByBasicCode(ctx: ServiceContext, basicCode: s
 }
 
 /** The catalogue, current versions, keyset by basic code. */
-export async function listCatalogue(ctx: ServiceContext, f: { q?: string; type?: string; cursor?: string; limit?: number }) {
+export async function listCatalogue(ctx: ServiceContext, f: { q?: string; type?: string; cursor?: string; limit?: number }): Promise<{ items: CatalogueListEntry[]; nextCursor: string | null }> {
   const limit = f.limit ?? 50;
   const rows = await repo.listCurrentCatalogue(ctx.db, { q: f.q, type: f.type, after: f.cursor, limit: limit + 1 });
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({ id: r.id, basicCode: r.basic_code, localCode: r.local_code, origin: r.origin, currentVersionNo: r.current_version_no, name: r.name, type: r.type, levels: JSON.parse(r.levels) as number[] })),
+    items: page.map((r) => ({ id: r.id, basicCode: r.basic_code, localCode: r.local_code, origin: r.origin as CatalogueListEntry['origin'], currentVersionNo: r.current_version_no, name: r.name, type: r.type, levels: JSON.parse(r.levels) as number[] })),
     nextCursor: rows.length > limit ? page[page.length - 1].basic_code : null,
   };
 }

@@ -3,6 +3,7 @@ import { diffElements, type ElementChange } from '../../../common/item-diff.ts';
 import {
   defaultLocalElements, uniformOf, type ItemElements, type Problem, type UniformElements,
 } from '../../../common/item-elements.ts';
+import type { DraftResult, ItemDetail, ItemVersion, NewItem, VersionDiff } from '../../../common/item-views.ts';
 import { indexItems, unindexItem } from '../../db/search.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -15,48 +16,6 @@ import { canEditItem, canLoadDirectly, canSeeDrafts } from './catalogue.policy.t
 import * as repo from './catalogue.repo.ts';
 import { validateElements } from './validation.service.ts';
 
-export interface HandlingItemView {
-  code: string;
-  seq: number;
-  name: string;
-  splitReason: string;
-}
-
-export interface ItemVersionView {
-  versionNo: number;
-  state: 'draft' | 'final';
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  catalogueVersionNo: number;
-  changeNote: string | null;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-  finalisedAt: string | null;
-  elements: ItemElements;
-  handlingItems: HandlingItemView[];
-}
-
-export interface ItemDetail {
-  implementationCode: string;
-  orgId: string;
-  orgName: string;
-  catalogueItemId: string;
-  basicCode: string;
-  levelDigit: number;
-  reviewNeeded: boolean;
-  reviewCatalogueVersionNo: number | null;
-  reviewDiff: ElementChange[] | null;
-  current: ItemVersionView | null;
-  draft: ItemVersionView | null;
-  versions: Array<Pick<ItemVersionView, 'versionNo' | 'state' | 'effectiveFrom' | 'effectiveTo' | 'changeNote' | 'source' | 'createdAt'>>;
-}
-
-export interface DraftResult {
-  version: ItemVersionView;
-  problems: Problem[];
-}
-
 const itemNotFound = () => notFound('ITEM.NOT_FOUND', '事项不存在');
 
 /** Handling-item rows of a version: codes are the implementation code + 2-digit sequence. */
@@ -66,7 +25,7 @@ function handlingRows(implementationCode: string, versionId: string, el: ItemEle
   }));
 }
 
-function versionView(r: repo.ItemVersionRow): ItemVersionView {
+function versionView(r: repo.ItemVersionRow): ItemVersion {
   const elements = JSON.parse(r.elements) as ItemElements;
   return {
     versionNo: r.version_no,
@@ -114,18 +73,11 @@ function requireEditor(ctx: ServiceContext, item: repo.ItemRow): void {
   if (!canEditItem(actor, item.org_id)) throw forbidden();
 }
 
-export interface NewItem {
-  catalogueItemId: string;
-  orgId: string;
-  levelDigit: number;
-  elements?: Partial<ItemElements>;
-}
-
 /**
  * Creates an implemented item (org × catalogue item) with a first draft prefilled from the catalogue's uniform elements.
  * @throws ITEM.INVALID_CODE (400: USCC check, level digit, basic code), ITEM.EXISTS (409), CATALOGUE.NOT_FOUND, ORG.NOT_FOUND
  */
-export async function createItem(ctx: ServiceContext, input: NewItem): Promise<ItemDetail> {
+export async function createItem(ctx: ServiceContext, input: NewItem & { elements?: Partial<ItemElements> }): Promise<ItemDetail> {
   const actor = actorOf(ctx);
   const org = await getOrg(ctx, input.orgId);
   if (!canSeeDrafts(actor, org.id)) throw notFound('ORG.NOT_FOUND', '组织机构不存在');
@@ -391,7 +343,7 @@ export async function loadDraft(ctx: ServiceContext, code: string, versionNo: nu
 }
 
 /** Element-level diff between two versions of an item. @throws ITEM.NOT_FOUND, ITEM.VERSION_NOT_FOUND */
-export async function diffVersions(ctx: ServiceContext, code: string, a: number, b: number): Promise<{ from: number; to: number; changes: ElementChange[] }> {
+export async function diffVersions(ctx: ServiceContext, code: string, a: number, b: number): Promise<VersionDiff> {
   const item = await loadItem(ctx, ctx.db, code);
   const mayDraft = ctx.actor ? canSeeDrafts(ctx.actor, item.org_id) : false;
   const load = async (n: number) => {

@@ -1,6 +1,6 @@
 import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { diffElements } from '../../../common/item-diff.ts';
-import type { DraftEntry } from '../../../common/item-views.ts';
+import type { Deviation, DraftEntry, ItemListEntry, ItemListPage, ItemListQuery } from '../../../common/item-views.ts';
 import { UNIFORM_ELEMENT_KEYS, type ItemElements, type UniformElements } from '../../../common/item-elements.ts';
 import { searchItemIds, SEARCH_COUNT_CAP } from '../../db/search.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -9,41 +9,8 @@ import { type Org, orgsByIds } from '../orgs/orgs.service.ts';
 import { consistencyScope, draftScope } from './catalogue.policy.ts';
 import * as repo from './catalogue.repo.ts';
 
-export interface ListQuery {
-  q?: string;
-  orgId?: string;
-  type?: string;
-  recipient?: number;
-  caseKind?: number;
-  theme?: string;
-  onlineDepth?: number;
-  asOf?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface ListEntry {
-  implementationCode: string;
-  name: string;
-  type: string;
-  typeLabel: string;
-  orgId: string;
-  orgName: string;
-  caseKind: number;
-  onlineDepth: number;
-  powerSource: number;
-  promisedTimeLimit: ItemElements['promisedTimeLimit'];
-  statutoryTimeLimit: ItemElements['statutoryTimeLimit'];
-  versionNo: number;
-  effectiveFrom: string;
-}
-
-export interface ListPage {
-  items: ListEntry[];
-  total: number;
-  totalCapped: boolean;
-  nextCursor: string | null;
-}
+/** The list's query as the routes pass it on: the org filter named for what it holds. */
+export type ListQuery = Omit<ItemListQuery, 'org'> & { orgId?: string };
 
 /**
  * The instant a list query looks at: a date means the end of that day in China (UTC+8), a timestamp itself.
@@ -57,7 +24,7 @@ export function asOfInstant(asOf: string | undefined, now: Date): string {
   return new Date(t).toISOString();
 }
 
-async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[], known?: Map<string, Org>): Promise<ListEntry[]> {
+async function entries(ctx: ServiceContext, rows: repo.ItemVersionRow[], known?: Map<string, Org>): Promise<ItemListEntry[]> {
   const orgs = known && rows.every((r) => known.has(r.org_id)) ? known : await orgsByIds(ctx, rows.map((r) => r.org_id));
   return rows.map((r) => {
     const el = JSON.parse(r.elements) as ItemElements;
@@ -94,7 +61,7 @@ async function versionsInHitOrder(ctx: ServiceContext, filter: repo.ListFilter &
  * one page at a time. Secret filing items never appear in the public list (no actor) nor in search.
  * @throws LIST.INVALID_AS_OF, LIST.INVALID_CURSOR
  */
-export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
+export async function listItems(ctx: ServiceContext, query: ListQuery): Promise<ItemListPage> {
   // A list of one org names that org on every row: read it beside the page, not after it.
   const [page, orgs] = await Promise.all([versionsPage(ctx, query, true), query.orgId ? orgsByIds(ctx, [query.orgId]) : undefined]);
   return { items: await entries(ctx, page.rows, orgs), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
@@ -110,7 +77,7 @@ export async function listItemVersions(ctx: ServiceContext, query: ListQuery): P
   return { rows: page.rows, nextCursor: page.nextCursor };
 }
 
-async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolean): Promise<Omit<ListPage, 'items'> & { rows: repo.ItemVersionRow[] }> {
+async function versionsPage(ctx: ServiceContext, query: ListQuery, count: boolean): Promise<Omit<ItemListPage, 'items'> & { rows: repo.ItemVersionRow[] }> {
   const limit = query.limit ?? 20;
   const at = asOfInstant(query.asOf, ctx.now);
   const filter = {
@@ -177,16 +144,6 @@ export async function listDraftItems(ctx: ServiceContext, query: { orgId?: strin
       changeNote: r.change_note, updatedAt: r.updated_at, hasFinalVersion: effective.has(r.item_id),
     })),
   };
-}
-
-export interface Deviation {
-  implementationCode: string;
-  orgId: string;
-  name: string;
-  element: string;
-  kind: string;
-  expected: unknown;
-  actual: unknown;
 }
 
 /** Every uniform element of an effective item (or of the given items) that differs from its catalogue item's current version (同源). */

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../../common/checksums.ts';
+import type { Org } from '../../../common/org-views.ts';
 import { DEMO_ORGS, DEMO_USERS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
@@ -13,19 +14,6 @@ interface ErrorBody {
   message: string;
   details?: Array<{ path: string; message: string }>;
   requestId: string;
-}
-
-interface Org {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn: string | null;
-  nameMn: string | null;
-  divisionCode: string | null;
-  active: boolean;
 }
 
 /** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */

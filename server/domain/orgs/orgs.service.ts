@@ -1,4 +1,5 @@
 import { isValidUscc } from '../../../common/checksums.ts';
+import type { NewOrg, Org, OrgNames } from '../../../common/org-views.ts';
 import { ORG_KINDS, type OrgKind } from '../../../common/roles.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -7,32 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { canManageOrgs, expectedLevel, mayPlaceUnder, wouldCreateCycle } from './orgs.policy.ts';
 import * as repo from './orgs.repo.ts';
 
-export interface Org {
-  id: string;
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  nameZh: string;
-  nameEn: string | null;
-  nameMn: string | null;
-  divisionCode: string | null;
-  active: boolean;
-}
-
-export interface OrgNames {
-  nameZh: string;
-  nameEn?: string | null;
-  nameMn?: string | null;
-}
-
-export interface NewOrg extends OrgNames {
-  parentId: string | null;
-  kind: OrgKind;
-  uscc: string;
-  level: number;
-  divisionCode?: string | null;
-}
+export type { NewOrg, Org, OrgNames };
 
 function toOrg(r: repo.OrgRow): Org {
   return {

@@ -3,16 +3,14 @@
 import { TIME_UNITS, type TimeUnit } from '../../../common/dictionaries.ts';
 import type { ElementChange } from '../../../common/item-diff.ts';
 import type { PublicFeedback } from '../feedback/feedback.service.ts';
-import type { ChangeKind, ListChange, PublicationSummary } from '../publications/publications.service.ts';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind, type PublicationSummary } from '../../../common/publication-views.ts';
+import type { ListChange } from '../publications/publications.service.ts';
 import { answeredFeedback, FEEDBACK_CSS, feedbackForm } from './feedback.view.ts';
 import { GUIDE_CSS, longChinaDate } from './guide.view.ts';
 import { html, type Html } from './html.ts';
 import { portalPage, tr, type Chrome } from './layout.ts';
 import { ELEMENT_LABELS as ELEMENTS } from '../../../common/element-labels.ts';
 import { chinaDate } from '../../../common/calendar.ts';
-
-export const CHANGE_KINDS: ChangeKind[] = ['added', 'cancelled', 'delegated', 'entrusted', 'changed'];
-export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = { added: '新增', cancelled: '取消', delegated: '下放', entrusted: '委托', changed: '变更' };
 
 // One page stays small (≤ 60 KB compressed): beyond this many changes of a kind, the sealed JSON has the rest.
 export const MAX_CHANGES_PER_KIND = 150;

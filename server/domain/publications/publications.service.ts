@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../../../common/jcs.ts';
 import type { ElementChange } from '../../../common/item-diff.ts';
+import type { ChangeKind, PublicationSummary } from '../../../common/publication-views.ts';
 import { lockForTransaction } from '../../db/locks.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
@@ -16,7 +17,7 @@ import { appendLeaf, leafOf } from '../transparency/transparency.service.ts';
 import { decodeState, digestOf, EMPTY_STATE, encodeState, LIST_DIGEST, withChanges, withLines } from './list-digest.ts';
 import * as repo from './publications.repo.ts';
 
-export type ChangeKind = 'added' | 'cancelled' | 'delegated' | 'entrusted' | 'changed';
+export type { ChangeKind, PublicationSummary };
 
 export interface ListChange {
   kind: ChangeKind;
@@ -29,15 +30,6 @@ export interface ListChange {
   toVersionNo: number | null;
   decisionNumbers: string[];
   diff: ElementChange[];
-}
-
-export interface PublicationSummary {
-  number: string;
-  publishedAt: string;
-  previous: string | null;
-  itemCount: number;
-  counts: Record<ChangeKind, number>;
-  logIndex: number | null;
 }
 
 export interface Publication extends PublicationSummary {

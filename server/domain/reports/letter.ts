@@ -1,5 +1,6 @@
 // The one-page summary letter (报备函) of a report package: pure text, sealed into a PDF by the seal service.
-import type { ChangeKind, ListChange } from '../publications/publications.service.ts';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind } from '../../../common/publication-views.ts';
+import type { ListChange } from '../publications/publications.service.ts';
 
 /** Beyond this many changes the letter summarises and points to the attachments: the letter stays on one page. */
 export const LETTER_MAX_LISTED_CHANGES = 15;
@@ -7,9 +8,6 @@ export const LETTER_MAX_LISTED_CHANGES = 15;
 export const LETTER_MAX_DETAIL_CHARS = 320;
 const MAX_LISTED_DECISIONS = 10;
 const MAX_NAME = 24;
-
-const KIND_LABELS: Readonly<Record<ChangeKind, string>> = { added: '新增', cancelled: '取消', delegated: '下放', entrusted: '委托', changed: '变更' };
-const KIND_ORDER: ChangeKind[] = ['added', 'cancelled', 'delegated', 'entrusted', 'changed'];
 
 export interface LetterInput {
   recipient: string;
@@ -47,9 +45,9 @@ export function reportLetter(input: LetterInput): Letter {
   } else if (total === 0) {
     paragraphs.push(`与上一期《${input.previous}》相比，事项无变化。`);
   } else {
-    const counts = KIND_ORDER.filter((k) => input.counts[k] > 0).map((k) => `${KIND_LABELS[k]} ${input.counts[k]} 项`);
+    const counts = CHANGE_KINDS.filter((k) => input.counts[k] > 0).map((k) => `${CHANGE_KIND_LABELS[k]} ${input.counts[k]} 项`);
     paragraphs.push(`与上一期《${input.previous}》相比，共调整事项 ${total} 项：${counts.join('，')}。`);
-    const lines = input.changes.map((c, i) => `${i + 1}. ${KIND_LABELS[c.kind]}“${short(c.name)}”${c.decisionNumbers.length ? `（${c.decisionNumbers.join('、')}）` : ''}`);
+    const lines = input.changes.map((c, i) => `${i + 1}. ${CHANGE_KIND_LABELS[c.kind]}“${short(c.name)}”${c.decisionNumbers.length ? `（${c.decisionNumbers.join('、')}）` : ''}`);
     const details = `调整明细：${lines.join('；')}。`;
     if (total <= LETTER_MAX_LISTED_CHANGES && details.length <= LETTER_MAX_DETAIL_CHARS) {
       paragraphs.push(details);

@@ -11,7 +11,8 @@ import { ADJUSTMENT_KIND_LABELS, ADJUSTMENT_KINDS, type AdjustmentKind } from '.
 import { diffElements } from '../../../common/item-diff.ts';
 import { itemProblems, type ItemElements } from '../../../common/item-elements.ts';
 import { orgsApi, type Org } from '../api.ts';
-import { adjustmentsApi, attachmentsApi, lookupApi, triggersApi, type AdjustmentRequest, type CatalogueEntry, type ListedItem } from '../adjustmentsApi.ts';
+import { adjustmentsApi, attachmentsApi, lookupApi, triggersApi, type AdjustmentRequest } from '../adjustmentsApi.ts';
+import type { CatalogueListEntry, ItemListEntry } from '../itemsApi.ts';
 import {
   beijingDate, defaultLocalElements, editsElements, foldTimeLimits, newClientTxId, reasonLabel, reasonOptions, receivingOrg, requestInputOf, suggestedTitle,
   type WizardBasics, type WizardItem,
@@ -53,17 +54,17 @@ function problemsOf(elements: ItemElements | null) {
 }
 
 /** Step 2: find the org's effective items (or catalogue items for add) and choose them. */
-function ItemChooser({ kind, orgId, chosen, onAdd, onRemove }: { kind: AdjustmentKind; orgId: string; chosen: WizardItem[]; onAdd: (row: ListedItem | CatalogueEntry) => void; onRemove: (key: string) => void }) {
+function ItemChooser({ kind, orgId, chosen, onAdd, onRemove }: { kind: AdjustmentKind; orgId: string; chosen: WizardItem[]; onAdd: (row: ItemListEntry | CatalogueListEntry) => void; onRemove: (key: string) => void }) {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const add = kind === 'add';
-  const results = useApiData<Array<ListedItem | CatalogueEntry>>(
+  const results = useApiData<Array<ItemListEntry | CatalogueListEntry>>(
     () => (add ? lookupApi.catalogue({ q: search || undefined, limit: 20 }).then((r) => r.items) : lookupApi.items({ org: orgId, q: search || undefined, limit: 20 }).then((r) => r.items)),
     [add, orgId, search],
   );
   const chosenKeys = new Set(chosen.map((c) => c.key));
-  const keyOf = (row: ListedItem | CatalogueEntry) => ('implementationCode' in row ? row.implementationCode : row.id);
-  const columns: TableColumnsType<ListedItem | CatalogueEntry> = [
+  const keyOf = (row: ItemListEntry | CatalogueListEntry) => ('implementationCode' in row ? row.implementationCode : row.id);
+  const columns: TableColumnsType<ItemListEntry | CatalogueListEntry> = [
     { title: '事项名称', dataIndex: 'name' },
     {
       title: add ? '基本编码' : '实施编码',
@@ -122,7 +123,7 @@ function ItemChooser({ kind, orgId, chosen, onAdd, onRemove }: { kind: Adjustmen
         onSearch={(v) => setSearch(v.trim())}
       />
       {results.error && <Alert type="error" showIcon title={results.error.message} />}
-      <Table<ListedItem | CatalogueEntry>
+      <Table<ItemListEntry | CatalogueListEntry>
         size="small"
         rowKey={keyOf}
         columns={columns}
@@ -317,7 +318,7 @@ export default function AdjustmentWizardPage() {
     }
   }, [existing.data, form]);
 
-  async function addItem(row: ListedItem | CatalogueEntry) {
+  async function addItem(row: ItemListEntry | CatalogueListEntry) {
     const k = form.getFieldValue('kind') as AdjustmentKind;
     if ('implementationCode' in row) {
       const entry: WizardItem = { key: row.implementationCode, itemCode: row.implementationCode, catalogueItemId: null, name: row.name, current: null, elements: null, editElements: false };

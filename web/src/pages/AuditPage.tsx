@@ -3,7 +3,7 @@ import { Alert, AutoComplete, Button, Card, DatePicker, Descriptions, Flex, Form
 import type { TableColumnsType } from 'antd';
 import { AuditOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { auditApi, orgsApi, usersApi, type AuditEntry, type AuditQuery } from '../api.ts';
+import { auditApi, orgsApi, usersApi, type AuditEvent, type AuditQuery } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
 import { errorMessage } from '../formErrors.ts';
 import { AUDIT_ACTION_LABELS, auditActionLabel, roleLabel } from '../labels.ts';
@@ -40,7 +40,7 @@ function toQuery(filters: Filters): AuditQuery {
 export default function AuditPage() {
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<AuditQuery>({});
-  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [items, setItems] = useState<AuditEvent[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +74,7 @@ export default function AuditPage() {
     void load(query, null);
   }, [query, load]);
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: TableColumnsType<AuditEvent> = [
     {
       title: '时间',
       dataIndex: 'occurredAt',
@@ -132,7 +132,7 @@ export default function AuditPage() {
     {
       title: '摘要',
       dataIndex: 'summary',
-      render: (v: AuditEntry['summary']) => {
+      render: (v: AuditEvent['summary']) => {
         const lines = summaryLines(v, (id) => orgNames.get(id));
         return lines.length === 0 ? (
           '—'
@@ -214,7 +214,7 @@ export default function AuditPage() {
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry>
+      <Table<AuditEvent>
         rowKey="id"
         size="small"
         columns={columns}

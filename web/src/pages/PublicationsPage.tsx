@@ -9,7 +9,7 @@ import { useApiData } from '../useApiData.ts';
 import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
 import { describeValue, elementPathLabel, lastKey, parentKey } from '../components/item-editor/elementLabels.ts';
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, PublishBlocked, publicationsApi, type Deviation, type InvalidItem, type PublicationSummary } from '../publicationsApi.ts';
+import { CHANGE_KIND_COLORS, CHANGE_KIND_LABELS, CHANGE_KINDS, PublishBlocked, publicationsApi, type Deviation, type InvalidItem, type PublicationSummary } from '../publicationsApi.ts';
 
 function Value({ d, side }: { d: Deviation; side: 'expected' | 'actual' }) {
   const value = d[side];
@@ -128,8 +128,8 @@ export default function PublicationsPage() {
         return (
           <Space size={4} wrap>
             {tags.map((k) => (
-              <Tag key={k} color={CHANGE_KIND_LABELS[k].color}>
-                {CHANGE_KIND_LABELS[k].label} {p.counts[k]}
+              <Tag key={k} color={CHANGE_KIND_COLORS[k]}>
+                {CHANGE_KIND_LABELS[k]} {p.counts[k]}
               </Tag>
             ))}
           </Space>

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import dayjs from 'dayjs';
-import { lookupApi, triggersApi, type Trigger } from '../adjustmentsApi.ts';
+import { lookupApi, triggersApi, type Trigger, type TriggerDetail } from '../adjustmentsApi.ts';
 import { useApiData } from '../useApiData.ts';
 import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
@@ -27,7 +27,7 @@ function LookupName({ source, id }: { source: 'items' | 'catalogue'; id: string 
   );
 }
 
-function NoChangeModal({ trigger, org, onClose, onDone }: { trigger: Trigger; org: Responsible | null; onClose: () => void; onDone: (t: Trigger) => void }) {
+function NoChangeModal({ trigger, org, onClose, onDone }: { trigger: Trigger; org: Responsible | null; onClose: () => void; onDone: (t: TriggerDetail) => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);

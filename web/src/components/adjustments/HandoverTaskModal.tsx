@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { handoversApi, type Handover, type HandoverTaskKind } from '../../adjustmentsApi.ts';
+import { HANDOVER_TASK_KINDS, handoversApi, type Handover, type HandoverTaskKind } from '../../adjustmentsApi.ts';
 import { applyApiError } from '../../formErrors.ts';
-
-export const TASK_KIND_LABELS: Record<HandoverTaskKind, string> = { policy_document: '政策文件', implementation_standard: '实施标准', training: '业务培训' };
 
 interface Values {
   kind: HandoverTaskKind;
@@ -55,7 +53,7 @@ export function HandoverTaskModal({ handover, open, onClose, onAdded }: { handov
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="kind" label="任务类型" rules={[{ required: true }]}>
-              <Select options={Object.entries(TASK_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Select options={Object.entries(HANDOVER_TASK_KINDS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
           </Col>
           <Col span={16}>
