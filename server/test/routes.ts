@@ -103,7 +103,7 @@ export interface EffectiveItemSpec extends Omit<LoadedItemSpec, 'elements' | 'le
 }
 
 /** A fresh catalogue item and an item of `spec.orgId` on it whose version 1 is effective. */
-export async function effectiveItem(t: TestApp, session: Session, spec: EffectiveItemSpec): Promise<{ code: string; catalogueItemId: string }> {
+export async function createEffectiveItem(t: TestApp, session: Session, spec: EffectiveItemSpec): Promise<{ code: string; catalogueItemId: string }> {
   const cat = await createCatalogueItem(t, session, uniformElements(spec.uniform), spec.levels);
   const code = await implementItem(t, session, cat.id, { ...spec, levelDigit: spec.levelDigit ?? 4, elements: spec.elements ?? itemElements({}, spec.uniform) });
   return { code, catalogueItemId: cat.id };

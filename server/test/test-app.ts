@@ -71,6 +71,8 @@ export interface TestApp {
   config: Config;
   /** Signs a demo (or other) account in and returns its cookie and CSRF token. */
   login(username: string, password?: string): Promise<Session>;
+  /** Signs these demo accounts in, one after another, and returns their sessions in the same order. */
+  loginAll(...usernames: string[]): Promise<Session[]>;
   /** Sends a request as `session` (anonymous when undefined), JSON body, CSRF header included. */
   call(session: Session | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   /** The audit rows with this action, newest first. */
@@ -127,17 +129,23 @@ async function testAppOn(database: Db, config: Config): Promise<TestApp> {
       },
       payload: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
     });
+  const login: TestApp['login'] = async (username, password = DEMO_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'qingdan_session');
+    const me = res.json() as { csrfToken: string; id: string; orgId: string };
+    return { cookie: `qingdan_session=${cookie!.value}`, csrfToken: me.csrfToken, userId: me.id, orgId: me.orgId };
+  };
   return {
     app,
     database,
     config,
     call,
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'qingdan_session');
-      const me = res.json() as { csrfToken: string; id: string; orgId: string };
-      return { cookie: `qingdan_session=${cookie!.value}`, csrfToken: me.csrfToken, userId: me.id, orgId: me.orgId };
+    login,
+    async loginAll(...usernames) {
+      const sessions: Session[] = [];
+      for (const username of usernames) sessions.push(await login(username));
+      return sessions;
     },
     async auditRows(action) {
       return database.db.selectFrom('audit_event').select(['action', 'actor_id', 'target_id', 'summary', 'request_id']).where('action', '=', action).orderBy('id', 'desc').execute();

@@ -36,7 +36,7 @@ describe(`audit routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, auditor, reviewer, scjg] = await Promise.all(['admin', 'auditor', 'reviewer', 'scjg'].map((u) => t.login(u)));
+    [admin, auditor, reviewer, scjg] = await t.loginAll('admin', 'auditor', 'reviewer', 'scjg');
   });
   afterAll(async () => {
     await t?.close();

@@ -28,7 +28,7 @@ describe(`calendar routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer] = await Promise.all(['admin', 'reviewer'].map((u) => t.login(u)));
+    [admin, reviewer] = await t.loginAll('admin', 'reviewer');
   });
   afterAll(async () => {
     await t?.close();

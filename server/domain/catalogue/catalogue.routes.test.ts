@@ -28,7 +28,7 @@ describe(`catalogue routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer, scjg, glt, auditor] = await Promise.all(['admin', 'reviewer', 'scjg', 'glt', 'auditor'].map((u) => t.login(u)));
+    [admin, reviewer, scjg, glt, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'glt', 'auditor');
     orgIds = await demoOrgIds(t, admin);
   });
   afterAll(async () => {

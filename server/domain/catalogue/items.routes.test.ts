@@ -4,7 +4,7 @@ import type { ItemElements, UniformElements } from '../../../common/item-element
 import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { newId } from '../../db/ids.ts';
 import { itemElements, uniformElements } from '../../test/factories.ts';
-import { auditRowOf, createCatalogueItem, demoOrg, demoOrgIds, demoUsccOf, effectiveItem as effectiveItemOf, expectError } from '../../test/routes.ts';
+import { auditRowOf, createCatalogueItem, demoOrg, demoOrgIds, demoUsccOf, createEffectiveItem, expectError } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for implemented items (实施清单): creation and codes, drafts, direct loading, versions, diff and the
@@ -51,7 +51,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer, scjg, scjgLeader, glt, auditor] = await Promise.all(['admin', 'reviewer', 'scjg', 'scjg-leader', 'glt', 'auditor'].map((u) => t.login(u)));
+    [admin, reviewer, scjg, scjgLeader, glt, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'glt', 'auditor');
     orgIds = await demoOrgIds(t, admin);
   });
   afterAll(async () => {
@@ -79,7 +79,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
 
   /** An item of `orgKey` with version 1 effective from `effectiveFrom` (default now). */
   const effectiveItem = async (orgKey: string, opts: { uniform?: Partial<UniformElements>; local?: Partial<ItemElements>; effectiveFrom?: string } = {}): Promise<string> =>
-    (await effectiveItemOf(t, admin, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, uniform: opts.uniform, elements: itemElements(opts.local, opts.uniform), effectiveFrom: opts.effectiveFrom })).code;
+    (await createEffectiveItem(t, admin, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, uniform: opts.uniform, elements: itemElements(opts.local, opts.uniform), effectiveFrom: opts.effectiveFrom })).code;
 
   async function newDraft(session: Session, code: string, body: Record<string, unknown> = {}): Promise<VersionView> {
     const res = await t.call(session, 'POST', `/api/items/${code}/drafts`, body);

@@ -27,7 +27,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
   // Every inject comes from 127.0.0.1: lift the per-IP window so the many sign-ins here do not trip it.
   beforeAll(async () => {
     t = await buildTestApp({ login: { ...loadConfig({ NODE_ENV: 'test' }).login, perIpPerMinute: 10_000 } });
-    [admin, auditor, reviewer, scjg] = await Promise.all(['admin', 'auditor', 'reviewer', 'scjg'].map((u) => t.login(u)));
+    [admin, auditor, reviewer, scjg] = await t.loginAll('admin', 'auditor', 'reviewer', 'scjg');
     const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
     orgIds = new Map(orgs.map((o) => [o.nameZh, o.id]));
   });

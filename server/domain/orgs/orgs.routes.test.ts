@@ -37,7 +37,7 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, scjg, reviewer] = await Promise.all(['admin', 'scjg', 'reviewer'].map((u) => t.login(u)));
+    [admin, scjg, reviewer] = await t.loginAll('admin', 'scjg', 'reviewer');
     ids = await demoOrgIds(t, admin);
   });
   afterAll(async () => {
