@@ -38,6 +38,16 @@ export async function createTestDatabase(): Promise<Db> {
   };
 }
 
+/** Runs `run` on a fresh, migrated database (createTestDatabase) and destroys it afterwards, whether `run` passed or not. */
+export async function withTestDatabase<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const db = await createTestDatabase();
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** A new, empty database on the PostgreSQL server of `adminUrl`: its URL and how to drop it. */
 async function createPostgresTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qingdan_test_${randomBytes(6).toString('hex')}`;
@@ -88,8 +98,9 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
   return testAppOn(database, config);
 }
 
-function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
+/** The test configuration: in-memory SQLite, no web build, a random seal key; `env` adds or replaces environment variables. */
+export function testConfig(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD, ...env }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
 }
 
 /**
