@@ -1,6 +1,6 @@
 // 基本目录: the catalogue items the banner implements (认领 from the provincial catalogue, or local).
-import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Tag } from 'antd';
+import { useEffect } from 'react';
+import { Button, Card, Flex, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { useAuth } from '../useAuth.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { CursorTable } from '../components/CursorTable.tsx';
+import { ListSearch } from '../components/ListSearch.tsx';
 import { catalogueApi, type CatalogueListEntry } from '../itemsApi.ts';
 import { levelLabel } from '../labels.ts';
 import { ITEM_TYPE_OPTIONS } from '../components/item-editor/elementLabels.ts';
@@ -24,7 +25,6 @@ export default function CatalogueListPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? undefined;
-  const [text, setText] = useState(q);
   const pages = useCursorPages(fetchPage);
   const { load } = pages;
   const manage = hasRole(...CATALOGUE_ROLES);
@@ -71,18 +71,11 @@ export default function CatalogueListPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <ListSearch
           aria-label="检索目录事项"
           placeholder="事项名称或基本编码"
-          allowClear
-          enterButton="检索"
-          value={text}
-          maxLength={50}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (e.target.value === '' && q) setQuery({ type });
-          }}
-          onSearch={(v) => setQuery({ q: v.trim() || undefined, type })}
+          query={q || undefined}
+          onQuery={(next) => setQuery({ q: next, type })}
           style={{ maxWidth: 420 }}
         />
         <Select aria-label="事项类型" allowClear placeholder="事项类型" value={type} options={ITEM_TYPE_OPTIONS} onChange={(t?: string) => setQuery({ q: q || undefined, type: t })} style={{ width: 160 }} />

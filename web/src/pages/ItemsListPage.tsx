@@ -1,6 +1,6 @@
 // 事项清单: the current list (or the list as of a date), searched and filtered, one keyset page at a time.
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Flex, Input, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Flex, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { CursorTable } from '../components/CursorTable.tsx';
+import { ListSearch } from '../components/ListSearch.tsx';
 import {
   itemsApi, markTransferUnavailable, transferApi, transferEndpointsAvailable, type ExportFormat, type ItemListEntry, type ItemListQuery,
 } from '../itemsApi.ts';
@@ -56,7 +57,6 @@ export default function ItemsListPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => itemListQueryFrom(params), [params]);
   const queryKey = params.toString();
-  const [searchText, setSearchText] = useState(query.q ?? '');
   const pages = useCursorPages(fetchPage);
   const { load, lastPage } = pages;
   const [visible, setVisible] = useState<string[]>(storedColumns);
@@ -71,8 +71,6 @@ export default function ItemsListPage() {
   useEffect(() => {
     void transferEndpointsAvailable().then(setTransfer);
   }, []);
-
-  useEffect(() => setSearchText(query.q ?? ''), [query.q]);
 
   useEffect(() => {
     void load(query);
@@ -199,20 +197,12 @@ export default function ItemsListPage() {
       }
     >
       <Flex vertical gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
+        <ListSearch
           aria-label="检索事项"
           placeholder="输入事项名称、编码、关键词或法律法规名称（一个字即可检索）"
-          enterButton="检索"
-          allowClear
           size="large"
-          value={searchText}
-          maxLength={50}
-          onChange={(e) => {
-            setSearchText(e.target.value);
-            // Clearing the box (its × button) shows the whole list again.
-            if (e.target.value === '' && query.q) setFilter({ q: undefined });
-          }}
-          onSearch={(v) => setFilter({ q: v.trim() || undefined })}
+          query={query.q}
+          onQuery={(q) => setFilter({ q })}
         />
         <Flex gap={8} wrap align="center">
           <OrgTreeSelect
