@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, waitForReady, type RunningServer } from './server.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -131,4 +131,21 @@ export async function logIn(page: Page, username: string, password = demoPasswor
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'));
   await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/**
+ * Signs the administrator in, opens 电子印章 and fills the new-seal dialog for 乌审旗政务服务局 with `name`;
+ * returns the dialog, not yet submitted (its 制作 button makes the seal).
+ */
+export async function openNewBureauSealDialog(page: Page, name: string): Promise<Locator> {
+  await logIn(page, 'admin');
+  await page.getByRole('menuitem', { name: '电子印章' }).click();
+  await page.waitForURL('**/admin/seals');
+  await page.getByRole('button', { name: '新建印章' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建电子印章' });
+  await dialog.getByLabel('所属机构').click();
+  await page.keyboard.type('乌审旗政务服务局');
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^乌审旗政务服务局$/ }).first().click();
+  await dialog.getByLabel('印章名称').fill(name);
+  return dialog;
 }

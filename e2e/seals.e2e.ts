@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { journey, logIn } from './harness.ts';
+import { journey, openNewBureauSealDialog } from './harness.ts';
 
 // The seal workbench beyond making a seal (verify.e2e.ts): the usage log of a seal, then suspend,
 // reinstate and revoke, each changing what the row offers.
 
 journey('管理员查看电子印章使用记录，暂停、恢复并吊销印章', async ({ page, screenshot }) => {
-  await logIn(page, 'admin');
-  await page.getByRole('menuitem', { name: '电子印章' }).click();
-  await page.waitForURL('**/admin/seals');
-
   const name = `乌审旗政务服务局测试章-${Date.now().toString(36)}`;
-  await page.getByRole('button', { name: '新建印章' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建电子印章' });
-  await dialog.getByLabel('所属机构').click();
-  await page.keyboard.type('乌审旗政务服务局');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^乌审旗政务服务局$/ }).first().click();
-  await dialog.getByLabel('印章名称').fill(name);
+  const dialog = await openNewBureauSealDialog(page, name);
   await dialog.getByRole('button', { name: '制作' }).click();
 
   // The seal list's row (the drawer's certificate tables also name the seal, so only the list's rows).

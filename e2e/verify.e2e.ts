@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactsDir, journey, logIn } from './harness.ts';
+import { artifactsDir, journey, openNewBureauSealDialog } from './harness.ts';
 
 // Seals: the administrator makes the bureau's seal in the workbench and seals a test PDF; anyone
 // then uploads that PDF to the public /verify page and sees it verified — and a changed copy refused.
 
 journey('管理员制作电子印章并试盖章，公众在验证页面看到“签章有效”', async ({ page, screenshot }) => {
-  await logIn(page, 'admin');
-  await page.getByRole('menuitem', { name: '电子印章' }).click();
-  await page.waitForURL('**/admin/seals');
-
   // A unique name: journeys share one server, and an org has one unrevoked seal per name.
   const name = `乌审旗政务服务局电子印章-${Date.now().toString(36)}`;
-  await page.getByRole('button', { name: '新建印章' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建电子印章' });
-  await dialog.getByLabel('所属机构').click();
-  await page.keyboard.type('乌审旗政务服务局');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^乌审旗政务服务局$/ }).first().click();
-  await dialog.getByLabel('印章名称').fill(name);
+  const dialog = await openNewBureauSealDialog(page, name);
   await dialog.getByAltText('印章图样预览').waitFor();
   await screenshot('seal-create');
   await dialog.getByRole('button', { name: '制作' }).click();

@@ -38,6 +38,16 @@ export async function createTestDatabase(): Promise<Db> {
   };
 }
 
+/** Runs `run` on a fresh, migrated database (createTestDatabase) and destroys it afterwards, whether `run` passed or not. */
+export async function withTestDatabase<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const db = await createTestDatabase();
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** A new, empty database on the PostgreSQL server of `adminUrl`: its URL and how to drop it. */
 async function createPostgresTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `qingdan_test_${randomBytes(6).toString('hex')}`;
@@ -71,6 +81,8 @@ export interface TestApp {
   config: Config;
   /** Signs a demo (or other) account in and returns its cookie and CSRF token. */
   login(username: string, password?: string): Promise<Session>;
+  /** Signs these demo accounts in, one after another, and returns their sessions in the same order. */
+  loginAll(...usernames: string[]): Promise<Session[]>;
   /** Sends a request as `session` (anonymous when undefined), JSON body, CSRF header included. */
   call(session: Session | undefined, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   /** The audit rows with this action, newest first. */
@@ -86,8 +98,9 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
   return testAppOn(database, config);
 }
 
-function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
+/** The test configuration: in-memory SQLite, no web build, a random seal key; `env` adds or replaces environment variables. */
+export function testConfig(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', QINGDAN_DEMO_PASSWORD: DEMO_PASSWORD, ...env }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) }, ...overrides });
 }
 
 /**
@@ -127,17 +140,23 @@ async function testAppOn(database: Db, config: Config): Promise<TestApp> {
       },
       payload: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
     });
+  const login: TestApp['login'] = async (username, password = DEMO_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'qingdan_session');
+    const me = res.json() as { csrfToken: string; id: string; orgId: string };
+    return { cookie: `qingdan_session=${cookie!.value}`, csrfToken: me.csrfToken, userId: me.id, orgId: me.orgId };
+  };
   return {
     app,
     database,
     config,
     call,
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'qingdan_session');
-      const me = res.json() as { csrfToken: string; id: string; orgId: string };
-      return { cookie: `qingdan_session=${cookie!.value}`, csrfToken: me.csrfToken, userId: me.id, orgId: me.orgId };
+    login,
+    async loginAll(...usernames) {
+      const sessions: Session[] = [];
+      for (const username of usernames) sessions.push(await login(username));
+      return sessions;
     },
     async auditRows(action) {
       return database.db.selectFrom('audit_event').select(['action', 'actor_id', 'target_id', 'summary', 'request_id']).where('action', '=', action).orderBy('id', 'desc').execute();

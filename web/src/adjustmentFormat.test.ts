@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
-import { ItemElements, itemProblems, type UniformElements } from '../../common/item-elements.ts';
+import { ItemElements, itemProblems } from '../../common/item-elements.ts';
 import { diffElements } from '../../common/item-diff.ts';
+import { uniformElements } from '../../common/test-fixtures.ts';
 import {
   ageText, defaultLocalElements, dueStatus, editsElements, effectiveFromOf, foldTimeLimits, isReorder, newClientTxId, pathLabel, problemsByElement, reasonOptions,
   receivingOrg, requestInputOf, routerPath, splitPath, suggestedTitle, valueAt, valueText, workingDaysLeftText, type WizardItem,
 } from './adjustmentFormat.ts';
 
-const uniform: UniformElements = {
-  name: '食品经营许可',
-  type: '01',
-  legalBasis: [{ law: '《中华人民共和国食品安全法》', article: '第三十五条', level: '法律' }],
-  acceptanceConditions: '具有与经营的食品品种、数量相适应的经营场所。',
-  serviceRecipients: [2, 5],
-  process: [
-    { name: '受理', actor: '窗口工作人员' },
-    { name: '审查', actor: '审查人员', timeLimit: { amount: 5, unit: 'workday' } },
-  ],
-  materials: [
-    { name: '食品经营许可申请书', kind: '原件', copies: 1, required: '必要', source: '申请人自备' },
-    { name: '营业执照', kind: '电子', copies: 0, required: '必要', source: '政府部门核发', satisfiedBy: '营业执照电子证照' },
-  ],
-  statutoryTimeLimit: { amount: 10, unit: 'workday' },
-  result: { name: '食品经营许可证', kind: '证照' },
-  handlingItemSplit: '按新设、变更、延续、注销拆分',
-  intermediaryServices: [],
-};
+const uniform = uniformElements();
 
 const elements = (): ItemElements => ({
   ...uniform,
@@ -63,7 +46,7 @@ describe('element paths and values for people', () => {
     expect(valueText('place', '')).toBe('—');
     expect(valueText('materials', uniform.materials)).toBe('食品经营许可申请书（原件，1份，必要，申请人自备）\n营业执照（电子，0份，必要，政府部门核发，免提交：营业执照电子证照）');
     expect(valueText('materials[营业执照]', uniform.materials[1])).toContain('营业执照（电子');
-    expect(valueText('process', uniform.process)).toBe('受理（窗口工作人员）\n审查（审查人员，5个工作日）');
+    expect(valueText('process', uniform.process)).toBe('受理（窗口工作人员）\n审查（审查人员，5个工作日）\n决定（分管负责人）');
     expect(valueText('legalBasis', uniform.legalBasis)).toBe('《中华人民共和国食品安全法》 第三十五条（法律）');
     expect(valueText('fees', [{ name: '工本费', standard: '10元/证', basis: '发改价格〔2020〕1号' }])).toBe('工本费：10元/证（依据：发改价格〔2020〕1号）');
     expect(valueText('result', uniform.result)).toBe('食品经营许可证（证照）');

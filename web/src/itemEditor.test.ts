@@ -1,56 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemElements } from '../../common/item-elements.ts';
+import { itemElements as elements } from '../../common/test-fixtures.ts';
 import { describeValue, elementPathLabel, lastKey, parentKey, timeLimitText } from './components/item-editor/elementLabels.ts';
 import { groupDeviations } from './components/item-editor/deviations.ts';
 import { itemListQueryFrom, itemListSearchParams, totalText } from './components/item-editor/listQuery.ts';
 import { blankUniform, elementKey, moveEntry, nextHandlingSeq, patchEntry, removeEntry, sameElements, uniformDeviations, uniformPart } from './components/item-editor/model.ts';
 import { countUnder, elementProblems, fieldPath, problemsByField, problemsNotIn, uniformElementProblems } from './components/item-editor/problems.ts';
 import { diffPair, firstFreeLoadDate, overlappingVersions, versionStatus } from './components/item-editor/versions.ts';
-
-/** A complete, valid element set (the shape server/test/factories.ts builds; the web may not import server code). */
-function elements(overrides: Partial<ItemElements> = {}): ItemElements {
-  return {
-    name: '食品经营许可',
-    type: '01',
-    legalBasis: [{ law: '《中华人民共和国食品安全法》', article: '第三十五条', level: '法律' }],
-    acceptanceConditions: '申请人应当具有与经营的食品品种、数量相适应的食品经营场所。',
-    serviceRecipients: [2, 5],
-    process: [
-      { name: '受理', actor: '窗口工作人员' },
-      { name: '审查', actor: '审查人员', timeLimit: { amount: 5, unit: 'workday' } },
-    ],
-    materials: [
-      { name: '食品经营许可申请书', kind: '原件', copies: 1, required: '必要', source: '申请人自备' },
-      { name: '营业执照', kind: '电子', copies: 0, required: '必要', source: '政府部门核发', satisfiedBy: '营业执照电子证照' },
-    ],
-    statutoryTimeLimit: { amount: 10, unit: 'workday' },
-    result: { name: '食品经营许可证', kind: '证照' },
-    handlingItemSplit: '按新设、变更、延续、注销拆分',
-    intermediaryServices: [],
-    handlingItems: [{ seq: 1, name: '食品经营许可（新设）', splitReason: '新设' }],
-    promisedTimeLimit: { amount: 3, unit: 'workday' },
-    caseKind: 2,
-    powerSource: 1,
-    implementerNature: 1,
-    entrustingOrgId: null,
-    place: '乌审旗政务服务中心一楼',
-    hours: '工作日 9:00—17:30',
-    consultPhone: '0477-7212345',
-    complaintPhone: '0477-12345',
-    onlineDepth: 4,
-    onlineGuideUrl: 'https://zwfw.nmg.gov.cn/guide/spjyxk',
-    visitsRequired: 0,
-    inServiceHall: true,
-    selfServiceTerminal: true,
-    fees: [],
-    faq: [],
-    themes: ['市场准入'],
-    keywords: ['餐饮'],
-    optimisation: { materialsBefore: 6, stepsBefore: 5, visitsBefore: 2 },
-    filing: null,
-    ...overrides,
-  };
-}
 
 describe('fieldPath', () => {
   it('strips the server prefixes and slashes of schema errors', () => {

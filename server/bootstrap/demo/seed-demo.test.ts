@@ -1,27 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../../common/checksums.ts';
 import { buildApp } from '../../app.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
-import { createTestDatabase, TEST_DIALECT } from '../../test/test-app.ts';
+import { TEST_DIALECT, testConfig, withTestDatabase } from '../../test/test-app.ts';
 import { seedDemo } from './seed-demo.ts';
 
 // The demo orgs and accounts (issue 2, README "Demo accounts"): what the seed loads, its password, and that
 // production never gets it.
 
-const testConfig = (env: Record<string, string> = {}) =>
-  loadConfig({ NODE_ENV: 'test', ...env }, { databaseUrl: 'sqlite::memory:', webDistDir: '/nonexistent', sealKek: { kind: 'inline', key: randomBytes(32) } });
-
 describe(`seed-demo (${TEST_DIALECT})`, () => {
-  let db: Db | undefined;
-  afterEach(async () => {
-    await db?.destroy();
-    db = undefined;
-  });
-
-  it('loads 乌审旗: the bureau, at least 20 departments, the six towns/sumu and the city bureau, every code checksum-valid; one account per role', async () => {
-    db = await createTestDatabase();
+  it('loads 乌审旗: the bureau, at least 20 departments, the six towns/sumu and the city bureau, every code checksum-valid; one account per role', () => withTestDatabase(async (db) => {
     expect(await seedDemo(db, testConfig())).toMatchObject({ seeded: true });
     const orgs = await db.db.selectFrom('org').select(['kind', 'name_zh', 'uscc', 'level']).execute();
     const named = (kind: string) => orgs.filter((o) => o.kind === kind).map((o) => o.name_zh);
@@ -37,11 +26,10 @@ describe(`seed-demo (${TEST_DIALECT})`, () => {
 
     const roles = (await db.db.selectFrom('user_role').select('role').execute()).map((r) => r.role);
     expect(new Set(roles)).toEqual(new Set(['bureau_admin', 'bureau_reviewer', 'dept_editor', 'dept_leader', 'filing_officer', 'auditor']));
-  });
+  }));
 
-  it('QINGDAN_DEMO_PASSWORD sets the demo accounts’ password; the default one then does not sign in', async () => {
-    db = await createTestDatabase();
-    const config = testConfig({ QINGDAN_DEMO_PASSWORD: 'Steppe-Override-2026!' });
+  it('QINGDAN_DEMO_PASSWORD sets the demo accounts’ password; the default one then does not sign in', () => withTestDatabase(async (db) => {
+    const config = testConfig({}, { QINGDAN_DEMO_PASSWORD: 'Steppe-Override-2026!' });
     await seedDemo(db, config);
     const app = await buildApp(config, { db, logger: false });
     try {
@@ -51,16 +39,17 @@ describe(`seed-demo (${TEST_DIALECT})`, () => {
     } finally {
       await app.close();
     }
-  });
+  }));
 
   it('is refused in production: the config will not switch the demo on, and seeding throws without writing', async () => {
     const kek = randomBytes(32).toString('base64');
     expect(() => loadConfig({ NODE_ENV: 'production', QINGDAN_SEAL_KEK: kek, QINGDAN_DEMO: 'true' })).toThrow(ConfigError);
     expect(loadConfig({ NODE_ENV: 'production', QINGDAN_SEAL_KEK: kek }).demo).toBe(false);
 
-    db = await createTestDatabase();
-    await expect(seedDemo(db, { ...testConfig(), env: 'production' })).rejects.toThrow(/production/);
-    expect(await db.db.selectFrom('org').select('id').execute()).toEqual([]);
-    expect(await db.db.selectFrom('app_user').select('id').execute()).toEqual([]);
+    await withTestDatabase(async (db) => {
+      await expect(seedDemo(db, { ...testConfig(), env: 'production' })).rejects.toThrow(/production/);
+      expect(await db.db.selectFrom('org').select('id').execute()).toEqual([]);
+      expect(await db.db.selectFrom('app_user').select('id').execute()).toEqual([]);
+    });
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '../../../common/adjustment-states.ts';
 import { ROLES } from '../../../common/roles.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -18,18 +19,8 @@ let town: Session;
 let orgIds: Record<string, string>;
 
 /** Creates an effective item of 市场监管局 (a fresh catalogue item each time) and returns its code. */
-async function effectiveItem(name = '食品经营许可', levels = [4, 5]): Promise<{ code: string; catalogueItemId: string }> {
-  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels, uniform: uniformElements({ name }) });
-  expect(cat.statusCode, cat.body).toBe(201);
-  const item = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 });
-  expect(item.statusCode, item.body).toBe(201);
-  const code = item.json().implementationCode as string;
-  const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) });
-  expect(saved.json().problems).toEqual([]);
-  const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, { effectiveFrom: '2026-01-01' });
-  expect(loaded.statusCode, loaded.body).toBe(200);
-  return { code, catalogueItemId: cat.json().id };
-}
+const effectiveItem = (name = '食品经营许可', levels = [4, 5]): Promise<{ code: string; catalogueItemId: string }> =>
+  createEffectiveItem(t, admin, { orgId: orgIds.scjg, uniform: { name }, levels, effectiveFrom: '2026-01-01' });
 
 async function file(kind: string, body: Record<string, unknown>, as = clerk) {
   return t.call(as, 'POST', '/api/adjustments', { kind, reasonCode: kind === 'change' ? 'process_optimisation' : kind === 'add' ? 'function_change' : 'function_change', title: `测试${kind}`, ...body });
@@ -51,14 +42,8 @@ async function underReview(kind: string, body: Record<string, unknown>): Promise
 
 beforeAll(async () => {
   t = await buildTestApp();
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
-  town = await t.login('glt');
-  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
-  const by = (n: string) => orgs.find((o) => o.nameZh === n)!.id;
-  orgIds = { scjg: by('乌审旗市场监督管理局'), glt: by('嘎鲁图镇'), wjw: by('乌审旗卫生健康委员会'), bureau: by('乌审旗政务服务局') };
+  [admin, reviewer, clerk, leader, town] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'glt');
+  orgIds = await demoOrgIds(t, admin);
 });
 
 afterAll(async () => {

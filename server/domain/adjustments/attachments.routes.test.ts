@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, type Session, type TestApp } from '../../test/test-app.ts';
 import { contentDisposition } from './attachments.routes.ts';
 import { cleanFileName, detectType } from './attachments.service.ts';
@@ -49,14 +49,7 @@ async function download(session: Session | undefined, id: string) {
 
 /** An effective item of 市场监管局 and a draft "change" request of it filed by the clerk. */
 async function draftRequest(): Promise<string> {
-  const name = '食品经营许可';
-  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name }) });
-  expect(cat.statusCode, cat.body).toBe(201);
-  const item = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 });
-  expect(item.statusCode, item.body).toBe(201);
-  const code = item.json().implementationCode as string;
-  expect((await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) })).statusCode).toBe(200);
-  expect((await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, { effectiveFrom: '2026-01-01' })).statusCode).toBe(200);
+  const { code } = await createEffectiveItem(t, admin, { orgId: orgIds.scjg, uniform: { name: '食品经营许可' }, effectiveFrom: '2026-01-01' });
   const r = await t.call(clerk, 'POST', '/api/adjustments', { kind: 'change', reasonCode: 'process_optimisation', title: '附件测试', items: [{ itemCode: code }] });
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as string;
@@ -71,16 +64,8 @@ async function trigger(as: Session, responsibleOrgIds: string[]): Promise<string
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-att-'));
   t = await buildTestApp({ dataDir });
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
-  filingOfficer = await t.login('scjg-filing');
-  town = await t.login('glt');
-  auditor = await t.login('auditor');
-  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
-  const by = (n: string) => orgs.find((o) => o.nameZh === n)!.id;
-  orgIds = { scjg: by('乌审旗市场监督管理局'), glt: by('嘎鲁图镇') };
+  [admin, reviewer, clerk, leader, filingOfficer, town, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'scjg-filing', 'glt', 'auditor');
+  orgIds = await demoOrgIds(t, admin);
 });
 
 afterAll(async () => {

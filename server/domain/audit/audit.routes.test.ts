@@ -1,29 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventPage as Page } from '../../../common/audit-views.ts';
+import { expectError } from '../../test/routes.ts';
 import { buildTestApp, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for the read-only audit log, in STYLE.md's order.
 
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Array<{ path: string; message: string }>;
-  requestId: string;
-}
-
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) expect([...new Set((error.details ?? []).map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  return error;
-}
 
 const EVENT_KEYS = ['action', 'actorId', 'actorName', 'id', 'ip', 'occurredAt', 'orgId', 'requestId', 'role', 'summary', 'targetId', 'targetType'];
 
@@ -36,7 +17,7 @@ describe(`audit routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, auditor, reviewer, scjg] = await Promise.all(['admin', 'auditor', 'reviewer', 'scjg'].map((u) => t.login(u)));
+    [admin, auditor, reviewer, scjg] = await t.loginAll('admin', 'auditor', 'reviewer', 'scjg');
   });
   afterAll(async () => {
     await t?.close();

@@ -1,36 +1,13 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError, type Res } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for the work calendar: public deadlines and years, and loading a year's notice.
-
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-  requestId: string;
-}
 
 interface Day {
   date: string;
   kind: 'holiday' | 'workday';
   name: string;
-}
-
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) {
-    const details = (error.details ?? []) as Array<{ path: string }>;
-    expect([...new Set(details.map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  }
-  return error;
 }
 
 // A fictitious 2027 notice (the real one is not published yet): 元旦 Fri 1 – Sun 3 Jan; 春节 Fri 5 – Thu 11 Feb
@@ -51,7 +28,7 @@ describe(`calendar routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer] = await Promise.all(['admin', 'reviewer'].map((u) => t.login(u)));
+    [admin, reviewer] = await t.loginAll('admin', 'reviewer');
   });
   afterAll(async () => {
     await t?.close();

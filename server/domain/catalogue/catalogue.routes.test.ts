@@ -1,21 +1,11 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { auditRowOf, createCatalogueItem, demoOrg, demoOrgIds, expectError, implementItem } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for the catalogue (基本目录), its versions and review flags, and the consistency check (同源),
 // in STYLE.md's order (401 → 400 per rule → 403/404 → 409 → happy path with its audit row).
-
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-  requestId: string;
-}
 
 interface Deviation {
   implementationCode: string;
@@ -26,24 +16,6 @@ interface Deviation {
   actual: unknown;
 }
 
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) {
-    const details = (error.details ?? []) as Array<{ path: string }>;
-    expect([...new Set(details.map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  }
-  return error;
-}
-
-const demoUsccOf = (key: string) => {
-  const d = DEMO_ORGS.find((o) => o.key === key)!;
-  return demoUscc(d.division, d.serial);
-};
-
 describe(`catalogue routes (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: Session;
@@ -51,45 +23,24 @@ describe(`catalogue routes (${TEST_DIALECT})`, () => {
   let scjg: Session;
   let glt: Session;
   let auditor: Session;
-  const orgIds = new Map<string, string>();
-  const org = (key: string) => orgIds.get(key)!;
+  let orgIds: Record<string, string>;
+  const org = (key: string) => orgIds[key];
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer, scjg, glt, auditor] = await Promise.all(['admin', 'reviewer', 'scjg', 'glt', 'auditor'].map((u) => t.login(u)));
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id);
+    [admin, reviewer, scjg, glt, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'glt', 'auditor');
+    orgIds = await demoOrgIds(t, admin);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  async function auditRowOf(action: string, res: Res) {
-    const rows = (await t.auditRows(action)).filter((r) => r.request_id === res.headers['x-request-id']);
-    expect(rows).toHaveLength(1);
-    return { ...rows[0], summary: JSON.parse(rows[0].summary) as Record<string, unknown> };
-  }
-
   const catalogueBody = (over: Record<string, unknown> = {}) => ({ basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements(), ...over });
 
-  async function createCatalogue(uniform: UniformElements = uniformElements()): Promise<string> {
-    const res = await t.call(admin, 'POST', '/api/catalogue-items', catalogueBody({ uniform }));
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id;
-  }
-
+  const createCatalogue = async (uniform?: UniformElements): Promise<string> => (await createCatalogueItem(t, admin, uniform)).id;
   /** An effective item of `orgKey` implementing catalogue item `catalogueId`, with `elements`. */
-  async function effectiveItem(catalogueId: string, orgKey: string, elements: ItemElements): Promise<string> {
-    const level = DEMO_ORGS.find((o) => o.key === orgKey)!.level;
-    const created = await t.call(admin, 'POST', '/api/items', { catalogueItemId: catalogueId, orgId: org(orgKey), levelDigit: level });
-    expect(created.statusCode, created.body).toBe(201);
-    const code = created.json().implementationCode as string;
-    const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements });
-    expect(saved.json().problems).toEqual([]);
-    const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {});
-    expect(loaded.statusCode, loaded.body).toBe(200);
-    return code;
-  }
+  const effectiveItem = (catalogueId: string, orgKey: string, elements: ItemElements): Promise<string> =>
+    implementItem(t, admin, catalogueId, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, elements });
 
   const item = async (code: string) => (await t.call(admin, 'GET', `/api/items/${code}`)).json();
   const deviations = async (session: Session): Promise<Deviation[]> => {
@@ -158,7 +109,7 @@ describe(`catalogue routes (${TEST_DIALECT})`, () => {
       const read = (await t.call(scjg, 'GET', `/api/catalogue-items/${created.id}`)).json();
       expect(read).toMatchObject({ id: created.id, currentVersionNo: 1, current: { uniform: body.uniform } });
       expect(read.versions).toHaveLength(1);
-      const row = await auditRowOf('catalogue.create', res);
+      const row = await auditRowOf(t, 'catalogue.create', res);
       expect(row).toMatchObject({ actor_id: reviewer.userId, target_id: created.id });
       expect(row.summary).toEqual({ basicCode: body.basicCode, name: '公共场所卫生许可' });
     });
@@ -213,7 +164,7 @@ describe(`catalogue routes (${TEST_DIALECT})`, () => {
       expect(res.json().flagged).toEqual(expect.arrayContaining([{ implementationCode: inScjg, changes: [change] }, { implementationCode: inTown, changes: [change] }]));
       expect(res.json().flagged).toHaveLength(2);
       for (const code of [inScjg, inTown]) expect(await item(code)).toMatchObject({ reviewNeeded: true, reviewCatalogueVersionNo: 2, reviewDiff: [change] });
-      const row = await auditRowOf('catalogue.add_version', res);
+      const row = await auditRowOf(t, 'catalogue.add_version', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: id });
       expect(row.summary).toEqual({ versionNo: 2, flagged: expect.arrayContaining([inScjg, inTown]) });
     });
@@ -255,7 +206,7 @@ describe(`catalogue routes (${TEST_DIALECT})`, () => {
 
       const res = await takeOverAndLoad(code, scjg);
       expect(res.json().version).toMatchObject({ source: 'takeover', catalogueVersionNo: 2, elements: { statutoryTimeLimit: { amount: 8, unit: 'workday' }, consultPhone: '0477-7218888' } });
-      expect((await auditRowOf('item.take_over', res)).target_id).toBe(code);
+      expect((await auditRowOf(t, 'item.take_over', res)).target_id).toBe(code);
       expect(await item(code)).toMatchObject({ reviewNeeded: false, reviewDiff: null, current: { catalogueVersionNo: 2 } });
       expect((await deviations(admin)).filter((d) => d.implementationCode === code)).toEqual([]);
     });

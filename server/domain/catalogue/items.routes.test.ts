@@ -1,23 +1,14 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../../common/checksums.ts';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
+import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { newId } from '../../db/ids.ts';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { itemElements, uniformElements } from '../../test/factories.ts';
+import { auditRowOf, createCatalogueItem, demoOrg, demoOrgIds, demoUsccOf, createEffectiveItem, expectError } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for implemented items (实施清单): creation and codes, drafts, direct loading, versions, diff and the
 // list queries, in STYLE.md's order (401 → 400 per rule → 403/404 → 409 → happy path with its audit row).
-
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-  requestId: string;
-}
 
 interface VersionView {
   versionNo: number;
@@ -45,25 +36,7 @@ interface ListPage {
   nextCursor: string | null;
 }
 
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) {
-    const details = (error.details ?? []) as Array<{ path: string }>;
-    expect([...new Set(details.map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  }
-  return error;
-}
-
 const UNKNOWN_CODE = `${demoUscc('150626', 2)}4150999999999`;
-const demoUsccOf = (key: string) => {
-  const d = DEMO_ORGS.find((o) => o.key === key)!;
-  return demoUscc(d.division, d.serial);
-};
 
 describe(`items routes (${TEST_DIALECT})`, () => {
   let t: TestApp;
@@ -73,36 +46,23 @@ describe(`items routes (${TEST_DIALECT})`, () => {
   let scjgLeader: Session;
   let glt: Session;
   let auditor: Session;
-  const orgIds = new Map<string, string>();
-  const org = (key: string) => orgIds.get(key)!;
+  let orgIds: Record<string, string>;
+  const org = (key: string) => orgIds[key];
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer, scjg, scjgLeader, glt, auditor] = await Promise.all(['admin', 'reviewer', 'scjg', 'scjg-leader', 'glt', 'auditor'].map((u) => t.login(u)));
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id);
+    [admin, reviewer, scjg, scjgLeader, glt, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'glt', 'auditor');
+    orgIds = await demoOrgIds(t, admin);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  async function auditRowOf(action: string, res: Res) {
-    const rows = (await t.auditRows(action)).filter((r) => r.request_id === res.headers['x-request-id']);
-    expect(rows).toHaveLength(1);
-    return { ...rows[0], summary: JSON.parse(rows[0].summary) as Record<string, unknown> };
-  }
-
-  async function createCatalogue(uniform: UniformElements = uniformElements(), levels = [4, 5]): Promise<{ id: string; basicCode: string }> {
-    const basicCode = nextBasicCode();
-    const res = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode, origin: 'provincial', levels, uniform });
-    expect(res.statusCode, res.body).toBe(201);
-    return { id: res.json().id as string, basicCode };
-  }
+  const createCatalogue = (uniform?: UniformElements, levels?: number[]) => createCatalogueItem(t, admin, uniform, levels);
 
   async function createItem(orgKey: string, uniform: Partial<UniformElements> = {}, session = admin): Promise<ItemDetail> {
     const cat = await createCatalogue(uniformElements(uniform));
-    const level = DEMO_ORGS.find((o) => o.key === orgKey)!.level;
-    const res = await t.call(session, 'POST', '/api/items', { catalogueItemId: cat.id, orgId: org(orgKey), levelDigit: level });
+    const res = await t.call(session, 'POST', '/api/items', { catalogueItemId: cat.id, orgId: org(orgKey), levelDigit: demoOrg(orgKey).level });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   }
@@ -118,16 +78,8 @@ describe(`items routes (${TEST_DIALECT})`, () => {
   };
 
   /** An item of `orgKey` with version 1 effective from `effectiveFrom` (default now). */
-  async function effectiveItem(orgKey: string, opts: { uniform?: Partial<UniformElements>; local?: Partial<ItemElements>; effectiveFrom?: string } = {}): Promise<string> {
-    const item = await createItem(orgKey, opts.uniform);
-    const code = item.implementationCode;
-    const saved = await save(admin, code, 1, itemElements(opts.local, opts.uniform));
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().problems).toEqual([]);
-    const loaded = await load(code, 1, opts.effectiveFrom);
-    expect(loaded.statusCode, loaded.body).toBe(200);
-    return code;
-  }
+  const effectiveItem = async (orgKey: string, opts: { uniform?: Partial<UniformElements>; local?: Partial<ItemElements>; effectiveFrom?: string } = {}): Promise<string> =>
+    (await createEffectiveItem(t, admin, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, uniform: opts.uniform, elements: itemElements(opts.local, opts.uniform), effectiveFrom: opts.effectiveFrom })).code;
 
   async function newDraft(session: Session, code: string, body: Record<string, unknown> = {}): Promise<VersionView> {
     const res = await t.call(session, 'POST', `/api/items/${code}/drafts`, body);
@@ -208,7 +160,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       expect(item.draft).toMatchObject({ versionNo: 1, state: 'draft', effectiveFrom: null });
       for (const key of Object.keys(uniform) as Array<keyof UniformElements>) expect(item.draft!.elements[key]).toEqual(uniform[key]);
       expect(item.draft!.handlingItems).toEqual([{ code: `${code}01`, seq: 1, name: '小餐饮经营许可', splitReason: '新设' }]);
-      const row = await auditRowOf('item.create', res);
+      const row = await auditRowOf(t, 'item.create', res);
       expect(row).toMatchObject({ actor_id: scjg.userId, target_id: code });
       expect(row.summary).toMatchObject({ name: '小餐饮经营许可', orgId: org('scjg'), basicCode: cat.basicCode });
     });
@@ -270,7 +222,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().problems).toEqual([]);
       expect(res.json().version).toMatchObject({ versionNo: 1, state: 'draft', elements: el });
-      const row = await auditRowOf('item.save_draft', res);
+      const row = await auditRowOf(t, 'item.save_draft', res);
       expect(row).toMatchObject({ actor_id: scjg.userId, target_id: item.implementationCode });
       expect(row.summary.versionNo).toBe(1);
       expect(row.summary.changed).toEqual(expect.arrayContaining(['consultPhone', 'place', 'onlineDepth']));
@@ -345,7 +297,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       expect(loaded.current!.handlingItems.map((h) => h.code)).toEqual([`${code}01`, `${code}02`]);
       const handlingRows = await t.database.db.selectFrom('handling_item').select(['code', 'split_reason']).where('code', 'like', `${code}%`).orderBy('seq').execute();
       expect(handlingRows).toEqual([{ code: `${code}01`, split_reason: '新设' }, { code: `${code}02`, split_reason: '变更' }]);
-      const row = await auditRowOf('item.load', res);
+      const row = await auditRowOf(t, 'item.load', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: code });
       expect(row.summary).toMatchObject({ versionNo: 1, effectiveFrom: loaded.current!.effectiveFrom });
       const pub = await t.call(undefined, 'GET', `/api/public/items/${code}`);
@@ -379,7 +331,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().version).toMatchObject({ versionNo: 2, state: 'draft', elements: { consultPhone: '0477-7211111' } });
       expect(res.json().problems).toEqual([]);
-      const row = await auditRowOf('item.start_draft', res);
+      const row = await auditRowOf(t, 'item.start_draft', res);
       expect(row).toMatchObject({ actor_id: scjg.userId, target_id: code });
       expect(row.summary).toEqual({ versionNo: 2 });
     });
@@ -394,7 +346,7 @@ describe(`items routes (${TEST_DIALECT})`, () => {
       const res = await t.call(scjg, 'POST', `/api/items/${code}/versions/2/discard`, {});
       expect(res.statusCode, res.body).toBe(204);
       expect((await detail(scjg, code)).draft).toBeNull();
-      expect((await auditRowOf('item.discard_draft', res)).summary).toEqual({ versionNo: 2 });
+      expect((await auditRowOf(t, 'item.discard_draft', res)).summary).toEqual({ versionNo: 2 });
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { itemElements, uniformElements } from '../../test/factories.ts';
+import { createCatalogueItem, demoOrg, demoOrgIds, implementItem } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Chinese search over the current list (GET /api/public/items?q=): 1-, 2-, 3- and 5-character queries, Latin
@@ -13,11 +13,6 @@ interface ListPage {
   totalCapped: boolean;
   nextCursor: string | null;
 }
-
-const demoUsccOf = (key: string) => {
-  const d = DEMO_ORGS.find((o) => o.key === key)!;
-  return demoUscc(d.division, d.serial);
-};
 
 interface Spec {
   key: string;
@@ -46,7 +41,7 @@ const SPECS: Spec[] = [
 describe(`search (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: Session;
-  const orgIds = new Map<string, string>();
+  let orgIds: Record<string, string>;
   const codes = new Map<string, string>();
   const basicCodes = new Map<string, string>();
   const code = (key: string) => codes.get(key)!;
@@ -66,25 +61,16 @@ describe(`search (${TEST_DIALECT})`, () => {
   }
 
   async function loadItem(s: Spec, uniform: UniformElements, local: Partial<ItemElements>): Promise<string> {
-    const basicCode = nextBasicCode();
-    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode, origin: 'provincial', levels: [3, 4], uniform });
-    expect(cat.statusCode, cat.body).toBe(201);
-    const level = DEMO_ORGS.find((o) => o.key === s.org)!.level;
-    const created = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.get(s.org), levelDigit: level });
-    expect(created.statusCode, created.body).toBe(201);
-    const implementationCode = created.json().implementationCode as string;
-    const saved = await t.call(admin, 'PUT', `/api/items/${implementationCode}/versions/1`, { elements: itemElements(local, uniform) });
-    expect(saved.json().problems).toEqual([]);
-    expect((await t.call(admin, 'POST', `/api/items/${implementationCode}/versions/1/load`, {})).statusCode).toBe(200);
-    basicCodes.set(s.key, basicCode);
+    const cat = await createCatalogueItem(t, admin, uniform, [3, 4]);
+    const implementationCode = await implementItem(t, admin, cat.id, { orgId: orgIds[s.org], levelDigit: demoOrg(s.org).level, elements: itemElements(local, uniform) });
+    basicCodes.set(s.key, cat.basicCode);
     return implementationCode;
   }
 
   beforeAll(async () => {
     t = await buildTestApp();
     admin = await t.login('admin');
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id);
+    orgIds = await demoOrgIds(t, admin);
     for (const s of SPECS) {
       const { uniform, local } = elementsOf(s);
       codes.set(s.key, await loadItem(s, uniform, local));
@@ -176,7 +162,7 @@ describe(`search (${TEST_DIALECT})`, () => {
   });
 
   it('filters by org and type narrow the hits; other filters too', async () => {
-    expect(sorted(await found('许可', `&org=${orgIds.get('wjw')}`))).toEqual(['E', 'H']);
+    expect(sorted(await found('许可', `&org=${orgIds.wjw}`))).toEqual(['E', 'H']);
     expect(await found('证', '&type=07')).toEqual(['G']);
     const withCaseKind = await search('许可', '&caseKind=2');
     expect(sorted(withCaseKind.items.map((i) => keyOf(i.implementationCode)))).toEqual(['A', 'B', 'C', 'E', 'F', 'G', 'H', 'I']);

@@ -113,7 +113,7 @@ describe(`spreadsheet import/export (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, reviewer, scjg, auditor] = await Promise.all(['admin', 'reviewer', 'scjg', 'auditor'].map((u) => t.login(u)));
+    [admin, reviewer, scjg, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'auditor');
   });
   afterAll(async () => {
     await t?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindOverdueFeedback, submitFeedback } from './feedback.service.ts';
 import { computeDeadline } from '../calendar/calendar.service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -41,19 +41,9 @@ const valid = () => ({ target: { kind: 'item', implementationCode: code }, categ
 
 beforeAll(async () => {
   t = await buildTestApp();
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
-  filing = await t.login('scjg-filing');
-  glt = await t.login('glt');
-  auditor = await t.login('auditor');
-  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string; kind: string }>;
-  orgIds = { scjg: orgs.find((o) => o.nameZh === '乌审旗市场监督管理局')!.id, bureau: orgs.find((o) => o.kind === 'bureau')!.id };
-  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name: '食品经营许可' }) });
-  code = (await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 })).json().implementationCode;
-  await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name: '食品经营许可' }) });
-  expect((await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {})).statusCode).toBe(200);
+  [admin, reviewer, clerk, leader, filing, glt, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'scjg-filing', 'glt', 'auditor');
+  orgIds = await demoOrgIds(t, admin);
+  ({ code } = await createEffectiveItem(t, admin, { orgId: orgIds.scjg, uniform: { name: '食品经营许可' } }));
   expect((await t.call(admin, 'POST', '/api/seals', { orgId: orgIds.bureau })).statusCode).toBe(201);
   publicationNumber = (await t.call(reviewer, 'POST', '/api/publications', {})).json().number;
 });

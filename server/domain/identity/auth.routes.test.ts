@@ -4,33 +4,14 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
+import { auditRowOf, expectError, type Res } from '../../test/routes.ts';
 import { buildTestApp, buildTestNodes, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for sign-in, sessions, CSRF and the caller's own account, in STYLE.md's order per route.
-
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Array<{ path: string; message: string }>;
-  requestId: string;
-}
-
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) expect([...new Set((error.details ?? []).map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  return error;
-}
 
 const NEW_PASSWORD = 'Grassland-Horse-2026!';
 
@@ -103,12 +84,6 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
     return { id: res.json().id, username, orgId };
   }
 
-  async function auditRowOf(action: string, res: Res) {
-    const rows = (await t.auditRows(action)).filter((r) => r.request_id === res.headers['x-request-id']);
-    expect(rows).toHaveLength(1);
-    return { ...rows[0], summary: JSON.parse(rows[0].summary) as Record<string, unknown> };
-  }
-
   describe('POST /api/auth/login', () => {
     it('400 when the body misses the password, has an empty username or an unknown field, naming the field', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
@@ -144,7 +119,7 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       // The message names the lock's end in Beijing time (UTC+8), which staff read.
       const beijing = new Date(Date.parse(lockedUntil) + 8 * 3600_000).toISOString().slice(11, 16);
       expect(lockedError.message).toContain(beijing);
-      const lockRow = await auditRowOf('auth.lock', tenth);
+      const lockRow = await auditRowOf(t, 'auth.lock', tenth);
       expect(lockRow).toMatchObject({ actor_id: user.id, target_id: user.id });
 
       // Even the right password is refused while locked.
@@ -230,7 +205,7 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       expect(stored.length).toBeGreaterThan(0);
       expect(stored.map((s) => s.id)).not.toContain(cookie!.value);
 
-      const row = await auditRowOf('auth.login', res);
+      const row = await auditRowOf(t, 'auth.login', res);
       expect(row).toMatchObject({ action: 'auth.login', actor_id: me.id, target_id: me.id });
       expect(row.summary).toEqual({ username: 'scjg' });
     });
@@ -320,7 +295,7 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       expectError(await t.call(session, 'GET', '/api/me'), 401, 'AUTH.REQUIRED');
       // Only this session ends: the user's other browser stays signed in.
       expect((await t.call(other, 'GET', '/api/me')).statusCode).toBe(200);
-      const row = await auditRowOf('auth.logout', res);
+      const row = await auditRowOf(t, 'auth.logout', res);
       expect(row).toMatchObject({ actor_id: user.id, target_id: user.id });
     });
   });
@@ -375,7 +350,7 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       const fresh = await loginRaw(t.app, user.username, NEW_PASSWORD);
       expect(fresh.statusCode, fresh.body).toBe(200);
 
-      const row = await auditRowOf('auth.change_password', res);
+      const row = await auditRowOf(t, 'auth.change_password', res);
       expect(row).toMatchObject({ actor_id: user.id, target_id: user.id });
       expect(row.summary).toEqual({});
       expect(JSON.stringify(await t.auditRows('auth.change_password'))).not.toContain(NEW_PASSWORD);
@@ -414,7 +389,7 @@ describe(`auth routes (${TEST_DIALECT})`, () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ orgId: glt, orgName: '嘎鲁图镇', roles: ['filing_officer'] });
       expect((await t.call(session, 'GET', '/api/me')).json()).toMatchObject({ orgId: glt, roles: ['filing_officer'] });
-      const row = await auditRowOf('auth.switch_org', res);
+      const row = await auditRowOf(t, 'auth.switch_org', res);
       expect(row).toMatchObject({ actor_id: user.id, target_id: user.id });
       expect(row.summary).toEqual({ from: user.orgId, to: glt });
     });

@@ -23,10 +23,7 @@ describe(`notification e-mail addresses (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    admin = await t.login('admin');
-    reviewer = await t.login('reviewer');
-    auditor = await t.login('auditor');
-    clerk = await t.login('scjg');
+    [admin, reviewer, auditor, clerk] = await t.loginAll('admin', 'reviewer', 'auditor', 'scjg');
   }, 60_000);
   afterAll(async () => t.close());
 

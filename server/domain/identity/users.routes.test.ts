@@ -1,30 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { loadConfig } from '../../config.ts';
+import { auditRowOf, expectError, type Res } from '../../test/routes.ts';
 import { buildTestApp, DEMO_PASSWORD, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for staff accounts (bureau administrators manage, auditors read), in STYLE.md's order per route.
-
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Array<{ path: string; message: string }>;
-  requestId: string;
-}
-
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) expect([...new Set((error.details ?? []).map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  return error;
-}
 
 /** Account JSON must never carry credentials. */
 function expectNoSecrets(res: Res): void {
@@ -47,7 +27,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
   // Every inject comes from 127.0.0.1: lift the per-IP window so the many sign-ins here do not trip it.
   beforeAll(async () => {
     t = await buildTestApp({ login: { ...loadConfig({ NODE_ENV: 'test' }).login, perIpPerMinute: 10_000 } });
-    [admin, auditor, reviewer, scjg] = await Promise.all(['admin', 'auditor', 'reviewer', 'scjg'].map((u) => t.login(u)));
+    [admin, auditor, reviewer, scjg] = await t.loginAll('admin', 'auditor', 'reviewer', 'scjg');
     const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string }>;
     orgIds = new Map(orgs.map((o) => [o.nameZh, o.id]));
   });
@@ -67,12 +47,6 @@ describe(`users routes (${TEST_DIALECT})`, () => {
     const res = await t.call(admin, 'POST', '/api/users', newUserBody(overrides));
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
-  }
-
-  async function auditRowOf(action: string, res: Res) {
-    const rows = (await t.auditRows(action)).filter((r) => r.request_id === res.headers['x-request-id']);
-    expect(rows).toHaveLength(1);
-    return { ...rows[0], summary: JSON.parse(rows[0].summary) as Record<string, unknown> };
   }
 
   async function rolesOf(username: string): Promise<string[]> {
@@ -213,7 +187,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
       expect(user).toMatchObject({ username: body.username, displayName: '新经办人 乌兰', orgId: body.orgId, active: true, lockedUntil: null });
       expect([...user.roles].sort()).toEqual(['dept_editor', 'filing_officer']);
 
-      const row = await auditRowOf('user.create', res);
+      const row = await auditRowOf(t, 'user.create', res);
       expect(row).toMatchObject({ action: 'user.create', actor_id: admin.userId, target_id: user.id });
       expect(row.summary).toMatchObject({ username: body.username, orgId: body.orgId });
       expect(row.summary.password).toBeUndefined();
@@ -257,7 +231,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
       expectNoSecrets(res);
       expect([...res.json().roles].sort()).toEqual(['dept_leader', 'filing_officer']);
       expect([...(await t.call(session, 'GET', '/api/me')).json().roles].sort()).toEqual(['dept_leader', 'filing_officer']);
-      const row = await auditRowOf('user.set_roles', res);
+      const row = await auditRowOf(t, 'user.set_roles', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: user.id });
       expect(row.summary).toEqual({ orgId: orgId('乌审旗市场监督管理局'), before: ['dept_editor'], after: ['dept_leader', 'filing_officer'] });
     });
@@ -302,7 +276,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
       expectError(await t.call(session, 'GET', '/api/me'), 401, 'AUTH.REQUIRED');
       // Same answer as a wrong password: a deactivated account is not revealed.
       expect(expectError(await loginRaw(user.username, STRONG), 401, 'AUTH.INVALID_CREDENTIALS').message).toBe('用户名或密码不正确');
-      const off = await auditRowOf('user.deactivate', res);
+      const off = await auditRowOf(t, 'user.deactivate', res);
       expect(off).toMatchObject({ actor_id: admin.userId, target_id: user.id });
       expect(off.summary).toEqual({ username: user.username });
       const listed = (await t.call(admin, 'GET', `/api/users?q=${user.username}`)).json().items;
@@ -314,7 +288,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
       // The sessions were ended, not merely suspended: reactivation does not revive them.
       expectError(await t.call(session, 'GET', '/api/me'), 401, 'AUTH.REQUIRED');
       expect((await loginRaw(user.username, STRONG)).statusCode).toBe(200);
-      expect(await auditRowOf('user.activate', on)).toMatchObject({ actor_id: admin.userId, target_id: user.id });
+      expect(await auditRowOf(t, 'user.activate', on)).toMatchObject({ actor_id: admin.userId, target_id: user.id });
     });
   });
 
@@ -354,7 +328,7 @@ describe(`users routes (${TEST_DIALECT})`, () => {
       expectError(await loginRaw(user.username, STRONG), 401, 'AUTH.INVALID_CREDENTIALS');
       expect((await loginRaw(user.username, fresh)).statusCode).toBe(200);
 
-      const row = await auditRowOf('user.reset_password', res);
+      const row = await auditRowOf(t, 'user.reset_password', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: user.id });
       expect(row.summary).toEqual({ username: user.username });
     });

@@ -93,10 +93,7 @@ async function drainOutbox(): Promise<void> {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
+  [admin, reviewer, clerk, leader] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader');
   smtp = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,

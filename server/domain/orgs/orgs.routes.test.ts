@@ -1,31 +1,12 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidUscc } from '../../../common/checksums.ts';
 import type { Org } from '../../../common/org-views.ts';
 import { DEMO_ORGS, DEMO_USERS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
+import { auditRowOf, demoOrgIds, demoUsccOf, expectError } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Route tests for the org tree (bureau administrators shape it, everyone signed in reads it), in STYLE.md's order.
 
-type Res = LightMyRequestResponse;
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Array<{ path: string; message: string }>;
-  requestId: string;
-}
-
-/** Asserts the error envelope; `paths` (when given) is the exact set of fields named in details. */
-function expectError(res: Res, status: number, code: string, paths?: string[]): ErrorBody {
-  expect(res.statusCode, res.body).toBe(status);
-  const error = (res.json() as { error: ErrorBody }).error;
-  expect(error.code).toBe(code);
-  expect(error.message).toMatch(/\p{Script=Han}/u);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-  if (paths) expect([...new Set((error.details ?? []).map((d) => d.path))].sort()).toEqual([...new Set(paths)].sort());
-  return error;
-}
 
 /** One character of a valid code changed, as a typo would. */
 function mutateOneCharacter(code: string): string {
@@ -34,27 +15,24 @@ function mutateOneCharacter(code: string): string {
 }
 
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
-const demoKey = (key: string) => DEMO_ORGS.find((o) => o.key === key)!;
-const demoUsccOf = (key: string) => demoUscc(demoKey(key).division, demoKey(key).serial);
 
 describe(`orgs routes (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: Session;
   let scjg: Session;
   let reviewer: Session;
-  let ids: Map<string, string>;
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
     t = await buildTestApp();
-    [admin, scjg, reviewer] = await Promise.all(['admin', 'scjg', 'reviewer'].map((u) => t.login(u)));
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Org[];
-    ids = new Map(DEMO_ORGS.map((d) => [d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id]));
+    [admin, scjg, reviewer] = await t.loginAll('admin', 'scjg', 'reviewer');
+    ids = await demoOrgIds(t, admin);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const id = (key: string) => ids.get(key)!;
+  const id = (key: string) => ids[key];
   const getOrg = async (orgId: string): Promise<Org> => (await t.call(admin, 'GET', `/api/orgs/${orgId}`)).json();
   const allUsccs = async () => ((await t.call(admin, 'GET', '/api/orgs')).json().items as Org[]).map((o) => o.uscc);
 
@@ -66,12 +44,6 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
     const res = await t.call(admin, 'POST', '/api/orgs', body);
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
-  }
-
-  async function auditRowOf(action: string, res: Res) {
-    const rows = (await t.auditRows(action)).filter((r) => r.request_id === res.headers['x-request-id']);
-    expect(rows).toHaveLength(1);
-    return { ...rows[0], summary: JSON.parse(rows[0].summary) as Record<string, unknown> };
   }
 
   describe('GET /api/orgs and /api/orgs/:id', () => {
@@ -184,7 +156,7 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expect(await getOrg(org.id)).toEqual(org);
       expect(await allUsccs()).toContain(uscc);
 
-      const row = await auditRowOf('org.create', res);
+      const row = await auditRowOf(t, 'org.create', res);
       expect(row).toMatchObject({ action: 'org.create', actor_id: admin.userId, target_id: org.id });
       expect(row.summary).toEqual({ nameZh: '乌审旗数据局', kind: 'department', uscc, parentId: id('bureau') });
     });
@@ -213,7 +185,7 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ id: org.id, nameZh: '乌审旗新名局', nameEn: 'Old Name Bureau', nameMn: 'ᠦᠦᠰᠢᠨ' });
       expect((await getOrg(org.id)).nameZh).toBe('乌审旗新名局');
-      const row = await auditRowOf('org.rename', res);
+      const row = await auditRowOf(t, 'org.rename', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: org.id });
       expect(row.summary).toEqual({
         before: { nameZh: '乌审旗旧名局', nameEn: 'Old Name Bureau', nameMn: null },
@@ -267,7 +239,7 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ id: village.id, parentId: id('wsz'), kind: 'village' });
       expect((await getOrg(village.id)).parentId).toBe(id('wsz'));
-      const row = await auditRowOf('org.move', res);
+      const row = await auditRowOf(t, 'org.move', res);
       expect(row).toMatchObject({ actor_id: admin.userId, target_id: village.id });
       expect(row.summary).toEqual({ from: id('glt'), to: id('wsz') });
     });
@@ -313,14 +285,14 @@ describe(`orgs routes (${TEST_DIALECT})`, () => {
       expect(off.statusCode, off.body).toBe(200);
       expect(off.json()).toMatchObject({ id: dept.id, active: false });
       expect((await getOrg(dept.id)).active).toBe(false);
-      expect(await auditRowOf('org.deactivate', off)).toMatchObject({ actor_id: admin.userId, target_id: dept.id });
+      expect(await auditRowOf(t, 'org.deactivate', off)).toMatchObject({ actor_id: admin.userId, target_id: dept.id });
       // A deactivated org takes no work: its staff's sessions stop resolving.
       expectError(await t.call(staff, 'GET', '/api/me'), 401, 'AUTH.REQUIRED');
 
       const on = await t.call(admin, 'POST', `/api/orgs/${dept.id}/activate`);
       expect(on.statusCode, on.body).toBe(200);
       expect(on.json()).toMatchObject({ id: dept.id, active: true });
-      expect(await auditRowOf('org.activate', on)).toMatchObject({ actor_id: admin.userId, target_id: dept.id });
+      expect(await auditRowOf(t, 'org.activate', on)).toMatchObject({ actor_id: admin.userId, target_id: dept.id });
       expect((await t.call(staff, 'GET', '/api/me')).statusCode).toBe(200);
     });
   });

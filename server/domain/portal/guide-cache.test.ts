@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { itemElements, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrg, demoOrgIds } from '../../test/routes.ts';
 import { buildTestNodes, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 
 // Guide pages are kept in memory per node and served again while their stamp (version, feedback, org generation)
@@ -15,29 +15,21 @@ describe(`cached guide pages stay fresh across nodes (${TEST_DIALECT})`, () => {
   let a: TestApp;
   let b: TestApp;
   let admin: Session;
-  const orgIds = new Map<string, string>();
+  let orgIds: Record<string, string>;
 
   beforeAll(async () => {
     nodes = await buildTestNodes();
     ({ a, b } = nodes);
     admin = await b.login('admin');
-    const orgs = (await b.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUscc(d.division, d.serial))!.id);
+    orgIds = await demoOrgIds(b, admin);
   });
   afterAll(async () => {
     await nodes?.close();
   });
 
   /** An item of 市场监管局 whose version 1 is effective (written through node B). */
-  async function effectiveItem(uniform: UniformElements, elements: ItemElements): Promise<string> {
-    const cat = await b.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform });
-    const level = DEMO_ORGS.find((o) => o.key === 'scjg')!.level;
-    const created = await b.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.get('scjg'), levelDigit: level });
-    const code = created.json().implementationCode as string;
-    expect((await b.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements })).json().problems).toEqual([]);
-    expect((await b.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {})).statusCode).toBe(200);
-    return code;
-  }
+  const effectiveItem = async (uniform: UniformElements, elements: ItemElements): Promise<string> =>
+    (await createEffectiveItem(b, admin, { orgId: orgIds.scjg, levelDigit: demoOrg('scjg').level, uniform, elements })).code;
 
   /** A new final version with these elements, effective now or at `effectiveFrom` (written through node B). */
   async function newVersion(code: string, elements: ItemElements, effectiveFrom?: string): Promise<void> {
@@ -129,12 +121,12 @@ describe(`cached guide pages stay fresh across nodes (${TEST_DIALECT})`, () => {
     const code = await effectiveItem(uniform, itemElements({}, uniform));
     const before = await cachedOnA(`/items/${code}`);
     const rename = async (key: string, nameZh: string) => {
-      const res = await b.call(admin, 'POST', `/api/orgs/${orgIds.get(key)}/rename`, { nameZh });
+      const res = await b.call(admin, 'POST', `/api/orgs/${orgIds[key]}/rename`, { nameZh });
       expect(res.statusCode, res.body).toBe(200);
       return res.json().nameZh as string;
     };
-    const oldName = (await b.call(admin, 'GET', `/api/orgs/${orgIds.get('scjg')}`)).json().nameZh as string;
-    const oldSite = (await b.call(admin, 'GET', `/api/orgs/${orgIds.get('bureau')}`)).json().nameZh as string;
+    const oldName = (await b.call(admin, 'GET', `/api/orgs/${orgIds.scjg}`)).json().nameZh as string;
+    const oldSite = (await b.call(admin, 'GET', `/api/orgs/${orgIds.bureau}`)).json().nameZh as string;
     try {
       await rename('scjg', '乌审旗市场监督管理局（更名）');
       const renamed = await onA(`/items/${code}`, { 'if-none-match': before.etag });

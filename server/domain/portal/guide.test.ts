@@ -1,61 +1,28 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
+import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { expectAccessible, textOf } from '../../test/html.ts';
+import { createEffectiveItem, demoOrg, demoOrgIds, demoUsccOf } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { compressionPercent, formatLimit, guidePage, type GuideModel } from './guide.view.ts';
 
 // The public service guide (办事指南) at /items/:code, its printable version and the public list page /items:
 // rendered from the element set only, escaped, cached by version, small, and readable without JavaScript.
 
-const demoUsccOf = (key: string) => {
-  const d = DEMO_ORGS.find((o) => o.key === key)!;
-  return demoUscc(d.division, d.serial);
-};
-
-/** The visible text of an HTML page: tags dropped, entities decoded, whitespace folded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
-/** Structural accessibility checks that axe-core would also make on these pages. */
-function expectAccessibleStructure(html: string): void {
-  expect(html.startsWith('<!doctype html>')).toBe(true);
-  expect(html).toMatch(/<html lang="zh-CN">/);
-  expect(html).toMatch(/<title>[^<]*\p{Script=Han}[^<]*<\/title>/u);
-  expect(html).toMatch(/<a class="skip" href="#main">/);
-  expect(html).toMatch(/<main id="main">/);
-  expect(html).not.toMatch(/<script/i);
-  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
-  expect(levels.filter((l) => l === 1)).toHaveLength(1);
-  expect(levels[0]).toBe(1);
-  levels.forEach((level, i) => {
-    if (i > 0) expect(level, `heading order ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1] + 1);
-  });
-  for (const th of html.match(/<th[\s>][^>]*>?/g) ?? []) expect(th).toMatch(/scope="(col|row)"/);
-  const tables = html.match(/<table[\s>]/g)?.length ?? 0;
-  expect(html.match(/<caption>/g)?.length ?? 0).toBe(tables);
-  for (const input of html.match(/<(input|select)[^>]*>/g) ?? []) expect(html).toMatch(new RegExp(`<label>[^<]*${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-}
-
 describe(`service guide pages (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: Session;
-  const orgIds = new Map<string, string>();
-  const org = (key: string) => orgIds.get(key)!;
+  let orgIds: Record<string, string>;
+  const org = (key: string) => orgIds[key];
   let richCode: string;
   let rich: ItemElements;
 
   beforeAll(async () => {
     t = await buildTestApp();
     admin = await t.login('admin');
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUsccOf(d.key))!.id);
+    orgIds = await demoOrgIds(t, admin);
 
     const uniform = uniformElements({
       legalBasis: [
@@ -97,19 +64,8 @@ describe(`service guide pages (${TEST_DIALECT})`, () => {
     await t?.close();
   });
 
-  async function effectiveItem(orgKey: string, uniform: UniformElements, elements: ItemElements, opts: { effectiveFrom?: string; changeNote?: string } = {}): Promise<string> {
-    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform });
-    expect(cat.statusCode, cat.body).toBe(201);
-    const level = DEMO_ORGS.find((o) => o.key === orgKey)!.level;
-    const created = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: org(orgKey), levelDigit: level });
-    expect(created.statusCode, created.body).toBe(201);
-    const code = created.json().implementationCode as string;
-    const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, opts.changeNote ? { elements, changeNote: opts.changeNote } : { elements });
-    expect(saved.json().problems).toEqual([]);
-    const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, opts.effectiveFrom ? { effectiveFrom: opts.effectiveFrom } : {});
-    expect(loaded.statusCode, loaded.body).toBe(200);
-    return code;
-  }
+  const effectiveItem = async (orgKey: string, uniform: UniformElements, elements: ItemElements, opts: { effectiveFrom?: string; changeNote?: string } = {}): Promise<string> =>
+    (await createEffectiveItem(t, admin, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, uniform, elements, ...opts })).code;
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
@@ -163,7 +119,7 @@ describe(`service guide pages (${TEST_DIALECT})`, () => {
     });
 
     it('is well-formed for assistive technology and needs no JavaScript', async () => {
-      expectAccessibleStructure((await get(`/items/${richCode}`)).body);
+      expectAccessible((await get(`/items/${richCode}`)).body, 'zh-CN');
     });
 
     it('stays under 60 KB compressed, even with a hundred materials', async () => {
@@ -345,7 +301,7 @@ describe(`service guide pages (${TEST_DIALECT})`, () => {
       }
       // On paper a link is no use: the online guide's address is printed out.
       expect(text).toContain('网上办事指引 https://zwfw.nmg.gov.cn/guide/spjyxk');
-      expectAccessibleStructure(res.body);
+      expectAccessible(res.body, 'zh-CN');
     });
   });
 
@@ -372,7 +328,7 @@ describe(`service guide pages (${TEST_DIALECT})`, () => {
       expect(textOf(res.body)).toContain('共找到 22 项事项');
       expect(res.body).toContain(`<a href="/items/${[...listed].sort()[0]}">`);
       expect(res.body.match(/<tr><th scope="row">/g)).toHaveLength(20);
-      expectAccessibleStructure(res.body);
+      expectAccessible(res.body, 'zh-CN');
     });
 
     it('pages with the cursor: the second page holds the rest, and links back to the first', async () => {

@@ -1,8 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemElements, UniformElements } from '../../../common/item-elements.ts';
-import { DEMO_ORGS, demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
-import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { demoUscc } from '../../bootstrap/demo/demo-orgs.ts';
+import { itemElements, uniformElements } from '../../test/factories.ts';
+import { expectAccessible, textOf } from '../../test/html.ts';
+import { createEffectiveItem, demoOrg, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import type { ListChange } from '../publications/publications.service.ts';
 import { averageCompression, reduction } from './dashboard.view.ts';
@@ -16,57 +18,19 @@ import { addItem } from '../catalogue/stats.service.ts';
 
 const KB60 = 60 * 1024;
 
-function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
-/** What axe-core checks structurally and what the portal promises: one h1 first, no skipped levels, labels, no script. */
-function expectAccessible(html: string): void {
-  expect(html.startsWith('<!doctype html>')).toBe(true);
-  expect(html).toMatch(/<html lang="(zh-CN|en|mn-Mong)"/);
-  expect(html).toMatch(/<a class="skip" href="#main">/);
-  expect(html).toMatch(/<main id="main"/);
-  expect(html).not.toMatch(/<script/i);
-  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
-  expect(levels.filter((l) => l === 1)).toHaveLength(1);
-  expect(levels[0]).toBe(1);
-  levels.forEach((level, i) => {
-    if (i > 0) expect(level, `heading order ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1] + 1);
-  });
-  for (const th of html.match(/<th[\s>][^>]*>?/g) ?? []) expect(th).toMatch(/scope="(col|row)"/);
-  expect(html.match(/<caption>/g)?.length ?? 0).toBe(html.match(/<table[\s>]/g)?.length ?? 0);
-  for (const input of html.match(/<(input|select|textarea)[^>]*>/g) ?? []) {
-    expect(html, input).toMatch(new RegExp(`<label>[^<]*${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  }
-  for (const svg of html.match(/<svg[^>]*>/g) ?? []) expect(svg).toMatch(/role="img" aria-label="[^"]+"/);
-}
-
 describe(`public portal (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let admin: Session;
   let reviewer: Session;
-  const orgIds = new Map<string, string>();
-  const org = (key: string) => orgIds.get(key)!;
+  let orgIds: Record<string, string>;
+  const org = (key: string) => orgIds[key];
   let codeA: string;
   let codeB: string;
   let first: string;
   let second: string;
 
-  async function effectiveItem(orgKey: string, uniform: UniformElements, elements: ItemElements): Promise<string> {
-    const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform });
-    expect(cat.statusCode, cat.body).toBe(201);
-    const level = DEMO_ORGS.find((o) => o.key === orgKey)!.level;
-    const created = await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: org(orgKey), levelDigit: level });
-    const code = created.json().implementationCode as string;
-    const saved = await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements });
-    expect(saved.json().problems).toEqual([]);
-    expect((await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {})).statusCode).toBe(200);
-    return code;
-  }
+  const effectiveItem = async (orgKey: string, uniform: UniformElements, elements: ItemElements): Promise<string> =>
+    (await createEffectiveItem(t, admin, { orgId: org(orgKey), levelDigit: demoOrg(orgKey).level, uniform, elements })).code;
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const post = (url: string, form: Record<string, string>) =>
@@ -74,10 +38,8 @@ describe(`public portal (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    admin = await t.login('admin');
-    reviewer = await t.login('reviewer');
-    const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; uscc: string }>;
-    for (const d of DEMO_ORGS) orgIds.set(d.key, orgs.find((o) => o.uscc === demoUscc(d.division, d.serial))!.id);
+    [admin, reviewer] = await t.loginAll('admin', 'reviewer');
+    orgIds = await demoOrgIds(t, admin);
     // Two items of 农牧局 with known 两优 figures: 10 → 3 and 10 → 10 working days; 6 materials before, 1 now each.
     const uA = uniformElements({ name: '种畜禽生产经营许可', type: '01' });
     codeA = await effectiveItem('nmj', uA, itemElements({ themes: ['农牧业'] }, uA));

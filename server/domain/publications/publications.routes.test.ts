@@ -8,6 +8,7 @@ import { canonicalize } from '../../../common/jcs.ts';
 import { verifyLog, type Fetch } from '../../cli/verify-log.ts';
 import { newId } from '../../db/ids.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { filterColumns } from '../catalogue/items.service.ts';
 import { digestOf } from './list-digest.ts';
@@ -21,14 +22,7 @@ let clerk: Session;
 let leader: Session;
 let orgIds: Record<string, string>;
 
-async function effectiveItem(name: string): Promise<{ code: string; catalogueItemId: string }> {
-  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name }) });
-  const code = (await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 })).json().implementationCode as string;
-  await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) });
-  const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {});
-  expect(loaded.statusCode, loaded.body).toBe(200);
-  return { code, catalogueItemId: cat.json().id };
-}
+const effectiveItem = (name: string): Promise<{ code: string; catalogueItemId: string }> => createEffectiveItem(t, admin, { orgId: orgIds.scjg, uniform: { name } });
 
 async function approve(kind: string, body: Record<string, unknown>) {
   const r = await t.call(clerk, 'POST', '/api/adjustments', { kind, reasonCode: kind === 'change' ? 'element_change' : 'function_change', title: `测试${kind}`, ...body });
@@ -66,12 +60,8 @@ const fetchVia = (app: TestApp): Fetch => async (p) => {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
-  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string; kind: string }>;
-  orgIds = { scjg: orgs.find((o) => o.nameZh === '乌审旗市场监督管理局')!.id, glt: orgs.find((o) => o.nameZh === '嘎鲁图镇')!.id, bureau: orgs.find((o) => o.kind === 'bureau')!.id };
+  [admin, reviewer, clerk, leader] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader');
+  orgIds = await demoOrgIds(t, admin);
 });
 afterAll(async () => {
   await t.close();

@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { itemElements, nextBasicCode, uniformElements } from '../../test/factories.ts';
+import { createEffectiveItem, demoOrgIds } from '../../test/routes.ts';
 import { buildTestApp, TEST_DIALECT, type Session, type TestApp } from '../../test/test-app.ts';
 import { safeDirName } from './delivery.ts';
 
@@ -25,14 +26,7 @@ const defaults = { delivery: 'dir' as const, http: { url: null as string | null,
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-async function effectiveItem(name: string): Promise<string> {
-  const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'provincial', levels: [4, 5], uniform: uniformElements({ name }) });
-  const code = (await t.call(admin, 'POST', '/api/items', { catalogueItemId: cat.json().id, orgId: orgIds.scjg, levelDigit: 4 })).json().implementationCode as string;
-  await t.call(admin, 'PUT', `/api/items/${code}/versions/1`, { elements: itemElements({}, { name }) });
-  const loaded = await t.call(admin, 'POST', `/api/items/${code}/versions/1/load`, {});
-  expect(loaded.statusCode, loaded.body).toBe(200);
-  return code;
-}
+const effectiveItem = async (name: string): Promise<string> => (await createEffectiveItem(t, admin, { orgId: orgIds.scjg, uniform: { name } })).code;
 
 async function approvedAdd(name: string): Promise<string> {
   const cat = await t.call(admin, 'POST', '/api/catalogue-items', { basicCode: nextBasicCode(), origin: 'local', levels: [4], uniform: uniformElements({ name }) });
@@ -61,13 +55,8 @@ async function prepare(number: string) {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-reports-'));
   t = await buildTestApp({ dataDir });
-  admin = await t.login('admin');
-  reviewer = await t.login('reviewer');
-  clerk = await t.login('scjg');
-  leader = await t.login('scjg-leader');
-  auditor = await t.login('auditor');
-  const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string; kind: string }>;
-  orgIds = { scjg: orgs.find((o) => o.nameZh === '乌审旗市场监督管理局')!.id, bureau: orgs.find((o) => o.kind === 'bureau')!.id };
+  [admin, reviewer, clerk, leader, auditor] = await t.loginAll('admin', 'reviewer', 'scjg', 'scjg-leader', 'auditor');
+  orgIds = await demoOrgIds(t, admin);
 });
 afterAll(async () => {
   await t.close();

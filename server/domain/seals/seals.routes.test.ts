@@ -53,7 +53,7 @@ describe(`seal routes (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ sealKek: { kind: 'inline', key: KEK }, login: { ...loadConfig({ NODE_ENV: 'test' }).login, perIpPerMinute: 10_000 } });
-    [admin, reviewer, auditor, scjgLeader, scjgEditor] = await Promise.all(['admin', 'reviewer', 'auditor', 'scjg-leader', 'scjg'].map((u) => t.login(u)));
+    [admin, reviewer, auditor, scjgLeader, scjgEditor] = await t.loginAll('admin', 'reviewer', 'auditor', 'scjg-leader', 'scjg');
     const orgs = (await t.call(admin, 'GET', '/api/orgs')).json().items as Array<{ id: string; nameZh: string; kind: string }>;
     const byName = (name: string) => orgs.find((o) => o.nameZh === name)!.id;
     orgIds = { bureau: byName('乌审旗政务服务局'), scjg: byName('乌审旗市场监督管理局'), mzj: byName('乌审旗民政局'), glt: byName('嘎鲁图镇'), city: orgs.find((o) => o.kind === 'external')!.id };

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { authApi } from '../api.ts';
-import { applyApiError } from '../formErrors.ts';
+import { FormModal } from './FormModal.tsx';
 
 interface Values {
   currentPassword: string;
@@ -11,41 +10,28 @@ interface Values {
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const { message } = App.useApp();
 
-  async function submit() {
-    const values = await form.validateFields();
-    setSaving(true);
-    setFormError(null);
-    try {
-      await authApi.changePassword(values.currentPassword, values.newPassword);
-      message.success('密码已修改');
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      setFormError(applyApiError(form, e, ['currentPassword', 'newPassword']));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(values: Values) {
+    await authApi.changePassword(values.currentPassword, values.newPassword);
+    message.success('密码已修改');
+    form.resetFields();
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      fields={['currentPassword', 'newPassword']}
+      onSubmit={submit}
       title="修改密码"
       open={open}
-      onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
         form.resetFields();
-        setFormError(null);
         onClose();
       }}
       okText="确认修改"
-      confirmLoading={saving}
-      destroyOnHidden
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" autoComplete="off">
         <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
@@ -72,6 +58,6 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { orgsApi, type Org, type OrgKind } from '../api.ts';
-import { applyApiError } from '../formErrors.ts';
 import { LEVEL_LABELS, ORG_KIND_LABELS } from '../labels.ts';
 import { usccProblem } from '../uscc.ts';
 import { childKinds, expectedLevel } from '../orgRules.ts';
+import { FormModal } from './FormModal.tsx';
 
 interface Values {
   kind: OrgKind;
@@ -24,8 +24,6 @@ function defaultsFor(parent: Org | null): Partial<Values> {
 
 export function OrgCreateModal({ parent, open, onClose, onCreated }: { parent: Org | null; open: boolean; onClose: () => void; onCreated: (org: Org) => void }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const { message } = App.useApp();
   const kind = Form.useWatch('kind', form);
   const fixedLevel = kind ? expectedLevel(kind) : null;
@@ -35,45 +33,34 @@ export function OrgCreateModal({ parent, open, onClose, onCreated }: { parent: O
     if (open) {
       form.resetFields();
       form.setFieldsValue(defaultsFor(parent));
-      setFormError(null);
     }
   }, [open, parent, form]);
 
-  async function submit() {
-    const values = await form.validateFields();
-    setSaving(true);
-    setFormError(null);
-    try {
-      const org = await orgsApi.create({
-        parentId: parent?.id ?? null,
-        kind: values.kind,
-        uscc: values.uscc.trim(),
-        level: values.level,
-        nameZh: values.nameZh.trim(),
-        nameEn: values.nameEn?.trim() || undefined,
-        nameMn: values.nameMn?.trim() || undefined,
-      });
-      message.success(`已新增 ${org.nameZh}`);
-      onCreated(org);
-    } catch (e) {
-      setFormError(applyApiError(form, e, FIELDS));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(values: Values) {
+    const org = await orgsApi.create({
+      parentId: parent?.id ?? null,
+      kind: values.kind,
+      uscc: values.uscc.trim(),
+      level: values.level,
+      nameZh: values.nameZh.trim(),
+      nameEn: values.nameEn?.trim() || undefined,
+      nameMn: values.nameMn?.trim() || undefined,
+    });
+    message.success(`已新增 ${org.nameZh}`);
+    onCreated(org);
   }
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      fields={FIELDS}
+      onSubmit={submit}
       title={parent ? `新增下级机构 · ${parent.nameZh}` : '新增顶级机构'}
       open={open}
-      onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       okText="新增"
-      confirmLoading={saving}
       width={640}
-      destroyOnHidden
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" autoComplete="off">
         <Form.Item name="nameZh" label="机构名称（中文）" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}>
           <Input maxLength={100} />
@@ -127,6 +114,6 @@ export function OrgCreateModal({ parent, open, onClose, onCreated }: { parent: O
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

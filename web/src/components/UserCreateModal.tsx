@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { App, Form, Input, Select } from 'antd';
 import { usersApi, type Org, type User } from '../api.ts';
-import { applyApiError } from '../formErrors.ts';
 import { ROLE_OPTIONS } from '../labels.ts';
+import { FormModal } from './FormModal.tsx';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 import { PasswordInput } from './PasswordInput.tsx';
 
@@ -16,43 +16,30 @@ interface Values {
 
 export function UserCreateModal({ orgs, open, defaultOrgId, onClose, onCreated }: { orgs: Org[]; open: boolean; defaultOrgId?: string; onClose: () => void; onCreated: (user: User) => void }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const { modal } = App.useApp();
 
   useEffect(() => {
     if (open) {
       form.resetFields();
       if (defaultOrgId) form.setFieldsValue({ orgId: defaultOrgId });
-      setFormError(null);
     }
   }, [open, defaultOrgId, form]);
 
-  async function submit() {
-    const values = await form.validateFields();
-    setSaving(true);
-    setFormError(null);
-    try {
-      const user = await usersApi.create({ ...values, username: values.username.trim(), displayName: values.displayName.trim() });
-      modal.success({
-        title: `已创建用户 ${user.displayName}`,
-        content: (
-          <span>
-            用户名 <b>{user.username}</b>，初始密码 <b className="qd-mono">{values.password}</b>。请当面或通过安全渠道告知本人，首次登录后修改密码。
-          </span>
-        ),
-      });
-      onCreated(user);
-    } catch (e) {
-      setFormError(applyApiError(form, e, ['username', 'displayName', 'orgId', 'roles', 'password']));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(values: Values) {
+    const user = await usersApi.create({ ...values, username: values.username.trim(), displayName: values.displayName.trim() });
+    modal.success({
+      title: `已创建用户 ${user.displayName}`,
+      content: (
+        <span>
+          用户名 <b>{user.username}</b>，初始密码 <b className="qd-mono">{values.password}</b>。请当面或通过安全渠道告知本人，首次登录后修改密码。
+        </span>
+      ),
+    });
+    onCreated(user);
   }
 
   return (
-    <Modal title="新建用户" open={open} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} okText="创建" confirmLoading={saving} destroyOnHidden>
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+    <FormModal form={form} fields={['username', 'displayName', 'orgId', 'roles', 'password']} onSubmit={submit} title="新建用户" open={open} onCancel={onClose} okText="创建">
       <Form form={form} layout="vertical" autoComplete="off">
         <Form.Item
           name="username"
@@ -77,6 +64,6 @@ export function UserCreateModal({ orgs, open, defaultOrgId, onClose, onCreated }
           <PasswordInput />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { AutoComplete, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { AuditOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { auditApi, orgsApi, usersApi, type AuditEvent, type AuditQuery } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
-import { errorMessage } from '../formErrors.ts';
+import { useCursorPages } from '../useCursorPages.ts';
+import { CursorTable } from '../components/CursorTable.tsx';
 import { AUDIT_ACTION_LABELS, auditActionLabel, roleLabel } from '../labels.ts';
 import { summaryLines } from '../auditSummary.ts';
 
@@ -26,6 +27,8 @@ const ACTION_AREAS: Record<string, string> = {
   'calendar.': '工作日历',
 };
 
+const fetchPage = (query: AuditQuery, cursor: string | undefined) => auditApi.list({ ...query, cursor, limit: PAGE_SIZE });
+
 function toQuery(filters: Filters): AuditQuery {
   const [from, to] = filters.range ?? [null, null];
   return {
@@ -40,11 +43,8 @@ function toQuery(filters: Filters): AuditQuery {
 export default function AuditPage() {
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<AuditQuery>({});
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
+  const pages = useCursorPages(fetchPage);
+  const { load } = pages;
   // Auditors may not be allowed to list users: then the actor filter takes a typed id.
   const users = useApiData(() => usersApi.list(), []);
   const orgs = useApiData(() => orgsApi.list(), []);
@@ -54,24 +54,8 @@ export default function AuditPage() {
   const targetName = (type: string | null, id: string | null): string | undefined =>
     !id ? undefined : type === 'org' ? orgNames.get(id) : type === 'user' ? userNames.get(id) : undefined;
 
-  const load = useCallback(async (q: AuditQuery, cursor: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await auditApi.list({ ...q, cursor: cursor ?? undefined, limit: PAGE_SIZE });
-      if (mine !== generation.current) return;
-      setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
   useEffect(() => {
-    void load(query, null);
+    void load(query);
   }, [query, load]);
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -147,8 +131,6 @@ export default function AuditPage() {
   ];
 
   function onSearch(values: Filters) {
-    setItems([]);
-    setNextCursor(null);
     setQuery(toQuery(values));
   }
 
@@ -213,14 +195,12 @@ export default function AuditPage() {
           </Space>
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<AuditEvent>
+      <CursorTable<AuditEvent>
+        pages={pages}
+        unit="条"
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={items}
-        loading={loading && items.length === 0}
-        pagination={false}
         expandable={{
           expandedRowRender: (e) => (
             <Descriptions
@@ -244,16 +224,6 @@ export default function AuditPage() {
           ),
         }}
       />
-      <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">已显示 {items.length} 条</Typography.Text>
-        {nextCursor ? (
-          <Button loading={loading && items.length > 0} onClick={() => void load(query, nextCursor)}>
-            加载更多
-          </Button>
-        ) : (
-          items.length > 0 && <Typography.Text type="secondary">没有更多了</Typography.Text>
-        )}
-      </Flex>
     </Card>
   );
 }

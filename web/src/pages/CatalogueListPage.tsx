@@ -1,12 +1,14 @@
 // 基本目录: the catalogue items the banner implements (认领 from the provincial catalogue, or local).
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Button, Card, Flex, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { itemTypeLabel } from '../../../common/dictionaries.ts';
 import { useAuth } from '../useAuth.ts';
-import { errorMessage } from '../formErrors.ts';
+import { useCursorPages } from '../useCursorPages.ts';
+import { CursorTable } from '../components/CursorTable.tsx';
+import { ListSearch } from '../components/ListSearch.tsx';
 import { catalogueApi, type CatalogueListEntry } from '../itemsApi.ts';
 import { levelLabel } from '../labels.ts';
 import { ITEM_TYPE_OPTIONS } from '../components/item-editor/elementLabels.ts';
@@ -15,39 +17,20 @@ const PAGE_SIZE = 50;
 
 const CATALOGUE_ROLES = ['bureau_admin', 'bureau_reviewer'];
 
+const fetchPage = (query: { q?: string; type?: string }, cursor: string | undefined) => catalogueApi.list({ ...query, cursor, limit: PAGE_SIZE });
+
 export default function CatalogueListPage() {
   const { hasRole } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const type = params.get('type') ?? undefined;
-  const [text, setText] = useState(q);
-  const [rows, setRows] = useState<CatalogueListEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
+  const pages = useCursorPages(fetchPage);
+  const { load } = pages;
   const manage = hasRole(...CATALOGUE_ROLES);
 
-  const load = useCallback(async (query: { q?: string; type?: string }, cursor: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await catalogueApi.list({ ...query, cursor: cursor ?? undefined, limit: PAGE_SIZE });
-      if (mine !== generation.current) return;
-      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
   useEffect(() => {
-    setRows([]);
-    void load({ q: q || undefined, type }, null);
+    void load({ q: q || undefined, type });
   }, [q, type, load]);
 
   const setQuery = (next: { q?: string; type?: string }) => {
@@ -88,42 +71,23 @@ export default function CatalogueListPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <ListSearch
           aria-label="检索目录事项"
           placeholder="事项名称或基本编码"
-          allowClear
-          enterButton="检索"
-          value={text}
-          maxLength={50}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (e.target.value === '' && q) setQuery({ type });
-          }}
-          onSearch={(v) => setQuery({ q: v.trim() || undefined, type })}
+          query={q || undefined}
+          onQuery={(next) => setQuery({ q: next, type })}
           style={{ maxWidth: 420 }}
         />
         <Select aria-label="事项类型" allowClear placeholder="事项类型" value={type} options={ITEM_TYPE_OPTIONS} onChange={(t?: string) => setQuery({ q: q || undefined, type: t })} style={{ width: 160 }} />
       </Flex>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<CatalogueListEntry>
+      <CursorTable<CatalogueListEntry>
+        pages={pages}
+        unit="项"
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={loading && rows.length === 0}
-        pagination={false}
         locale={{ emptyText: q ? `没有与“${q}”匹配的目录事项` : '基本目录为空' }}
       />
-      <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">已显示 {rows.length} 项</Typography.Text>
-        {nextCursor ? (
-          <Button loading={loading && rows.length > 0} onClick={() => void load({ q: q || undefined, type }, nextCursor)}>
-            加载更多
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">没有更多了</Typography.Text>
-        )}
-      </Flex>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 // 事项清单: the current list (or the list as of a date), searched and filtered, one keyset page at a time.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Input, Popover, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Card, Checkbox, DatePicker, Flex, Popover, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +10,9 @@ import { orgsApi } from '../api.ts';
 import { useApiData } from '../useApiData.ts';
 import { useAuth } from '../useAuth.ts';
 import { errorMessage } from '../formErrors.ts';
+import { useCursorPages } from '../useCursorPages.ts';
+import { CursorTable } from '../components/CursorTable.tsx';
+import { ListSearch } from '../components/ListSearch.tsx';
 import {
   itemsApi, markTransferUnavailable, transferApi, transferEndpointsAvailable, type ExportFormat, type ItemListEntry, type ItemListQuery,
 } from '../itemsApi.ts';
@@ -35,6 +38,8 @@ const COLUMN_CHOICES: Array<{ key: string; label: string; default: boolean }> = 
   { key: 'effectiveFrom', label: '生效日期', default: true },
 ];
 
+const fetchPage = (query: ItemListQuery, cursor: string | undefined) => itemsApi.list({ ...query, cursor, limit: PAGE_SIZE });
+
 function storedColumns(): string[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as unknown;
@@ -52,17 +57,12 @@ export default function ItemsListPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => itemListQueryFrom(params), [params]);
   const queryKey = params.toString();
-  const [searchText, setSearchText] = useState(query.q ?? '');
-  const [rows, setRows] = useState<ItemListEntry[]>([]);
-  const [total, setTotal] = useState<{ total: number; capped: boolean } | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const pages = useCursorPages(fetchPage);
+  const { load, lastPage } = pages;
   const [visible, setVisible] = useState<string[]>(storedColumns);
   const [transfer, setTransfer] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [creating, setCreating] = useState(false);
-  const generation = useRef(0);
   const orgs = useApiData(() => orgsApi.list(), []);
   const orgList = useMemo(() => orgs.data ?? [], [orgs.data]);
   const mayCreate = hasRole('bureau_admin', 'dept_editor');
@@ -72,29 +72,8 @@ export default function ItemsListPage() {
     void transferEndpointsAvailable().then(setTransfer);
   }, []);
 
-  useEffect(() => setSearchText(query.q ?? ''), [query.q]);
-
-  const load = useCallback(async (q: ItemListQuery, cursor: string | null) => {
-    const mine = ++generation.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await itemsApi.list({ ...q, cursor: cursor ?? undefined, limit: PAGE_SIZE });
-      if (mine !== generation.current) return;
-      setRows((prev) => (cursor ? [...prev, ...page.items] : page.items));
-      setTotal({ total: page.total, capped: page.totalCapped });
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError(errorMessage(e));
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, []);
-
   useEffect(() => {
-    setRows([]);
-    setNextCursor(null);
-    void load(query, null);
+    void load(query);
     // queryKey is the query's identity: the parsed object is new on every render of the same URL.
   }, [queryKey, load]);
 
@@ -218,20 +197,12 @@ export default function ItemsListPage() {
       }
     >
       <Flex vertical gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
+        <ListSearch
           aria-label="检索事项"
           placeholder="输入事项名称、编码、关键词或法律法规名称（一个字即可检索）"
-          enterButton="检索"
-          allowClear
           size="large"
-          value={searchText}
-          maxLength={50}
-          onChange={(e) => {
-            setSearchText(e.target.value);
-            // Clearing the box (its × button) shows the whole list again.
-            if (e.target.value === '' && query.q) setFilter({ q: undefined });
-          }}
-          onSearch={(v) => setFilter({ q: v.trim() || undefined })}
+          query={query.q}
+          onQuery={(q) => setFilter({ q })}
         />
         <Flex gap={8} wrap align="center">
           <OrgTreeSelect
@@ -295,7 +266,7 @@ export default function ItemsListPage() {
       </Flex>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary" data-testid="items-total">
-          {total ? totalText(total.total, total.capped, query) : '\u00a0'}
+          {lastPage ? totalText(lastPage.total, lastPage.totalCapped, query) : '\u00a0'}
         </Typography.Text>
         <Popover content={columnPicker} title="显示的列" trigger="click" placement="bottomRight">
           <Button size="small" icon={<SettingOutlined />}>
@@ -303,28 +274,16 @@ export default function ItemsListPage() {
           </Button>
         </Popover>
       </Flex>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<ItemListEntry>
+      <CursorTable<ItemListEntry>
+        pages={pages}
+        unit="项"
         rowKey="implementationCode"
         size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={loading && rows.length === 0}
-        pagination={false}
         // Names wrap; below ~1080 px the table scrolls sideways rather than squeezing the codes.
         scroll={{ x: 1080 }}
         locale={{ emptyText: query.q ? `没有找到与“${query.q}”相关的事项` : '清单中暂无事项' }}
       />
-      <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">已显示 {rows.length} 项</Typography.Text>
-        {nextCursor ? (
-          <Button loading={loading && rows.length > 0} onClick={() => void load(query, nextCursor)}>
-            加载更多
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">没有更多了</Typography.Text>
-        )}
-      </Flex>
       {!query.asOf && <DraftsCard org={query.org} />}
       <NewItemModal
         open={creating}

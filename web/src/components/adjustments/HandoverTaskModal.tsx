@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { HANDOVER_TASK_KINDS, handoversApi, type Handover, type HandoverTaskKind } from '../../adjustmentsApi.ts';
-import { applyApiError } from '../../formErrors.ts';
+import { FormModal } from '../FormModal.tsx';
 
 interface Values {
   kind: HandoverTaskKind;
@@ -20,35 +19,23 @@ interface Values {
 export function HandoverTaskModal({ handover, open, onClose, onAdded }: { handover: Handover; open: boolean; onClose: () => void; onAdded: (h: Handover) => void }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit() {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const detail = {
-        ...(v.date ? { date: v.date.format('YYYY-MM-DD') } : {}),
-        ...(v.trainer?.trim() ? { trainer: v.trainer.trim() } : {}),
-        ...(v.attendees?.length ? { attendees: v.attendees } : {}),
-        ...(v.materials?.length ? { materials: v.materials } : {}),
-        ...(v.url?.trim() ? { url: v.url.trim() } : {}),
-        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      };
-      onAdded(await handoversApi.addTask(handover.id, { kind: v.kind, title: v.title.trim(), detail, done: v.done ?? false }));
-      form.resetFields();
-    } catch (e) {
-      setError(applyApiError(form, e, ['kind', 'title', 'date', 'trainer']));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(v: Values) {
+    const detail = {
+      ...(v.date ? { date: v.date.format('YYYY-MM-DD') } : {}),
+      ...(v.trainer?.trim() ? { trainer: v.trainer.trim() } : {}),
+      ...(v.attendees?.length ? { attendees: v.attendees } : {}),
+      ...(v.materials?.length ? { materials: v.materials } : {}),
+      ...(v.url?.trim() ? { url: v.url.trim() } : {}),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    };
+    onAdded(await handoversApi.addTask(handover.id, { kind: v.kind, title: v.title.trim(), detail, done: v.done ?? false }));
+    form.resetFields();
   }
 
   const training = kind === 'training';
   return (
-    <Modal title="添加指导任务" open={open} width={680} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} okText="添加" confirmLoading={saving} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+    <FormModal form={form} fields={['kind', 'title', 'date', 'trainer']} onSubmit={submit} title="添加指导任务" open={open} width={680} onCancel={onClose} okText="添加">
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'training' }}>
         <Row gutter={16}>
           <Col span={8}>
@@ -92,6 +79,6 @@ export function HandoverTaskModal({ handover, open, onClose, onAdded }: { handov
           <Checkbox>已完成（如培训已举办、文件已送达）</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

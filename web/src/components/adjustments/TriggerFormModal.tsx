@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TRIGGER_KINDS } from '../../../../common/adjustment-states.ts';
 import type { Org } from '../../api.ts';
 import { triggersApi, type Trigger } from '../../adjustmentsApi.ts';
-import { applyApiError } from '../../formErrors.ts';
 import { useAuth } from '../../useAuth.ts';
+import { FormModal } from '../FormModal.tsx';
 import { LookupSelect } from './LookupSelect.tsx';
 
 interface Values {
@@ -41,47 +40,26 @@ export function TriggerFormModal({ open, orgs, onClose, onCreated }: TriggerForm
   const { me, hasRole } = useAuth();
   const bureau = hasRole('bureau_admin', 'bureau_reviewer');
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
-  async function submit() {
-    const v = await form.validateFields();
-    setSaving(true);
-    setFormError(null);
-    try {
-      const created = await triggersApi.register({
-        kind: v.kind,
-        title: v.title.trim(),
-        docNumber: v.docNumber?.trim() || null,
-        issuingBody: v.issuingBody?.trim() || null,
-        docEffectiveOn: v.docEffectiveOn ? v.docEffectiveOn.format('YYYY-MM-DD') : null,
-        url: v.url?.trim() || null,
-        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-        responsibleOrgIds: bureau ? v.responsibleOrgIds : [me!.orgId],
-        itemCodes: v.itemCodes ?? [],
-        catalogueItemIds: v.catalogueItemIds ?? [],
-      });
-      form.resetFields();
-      onCreated(created);
-    } catch (e) {
-      setFormError(applyApiError(form, e, FIELDS));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(v: Values) {
+    const created = await triggersApi.register({
+      kind: v.kind,
+      title: v.title.trim(),
+      docNumber: v.docNumber?.trim() || null,
+      issuingBody: v.issuingBody?.trim() || null,
+      docEffectiveOn: v.docEffectiveOn ? v.docEffectiveOn.format('YYYY-MM-DD') : null,
+      url: v.url?.trim() || null,
+      occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+      responsibleOrgIds: bureau ? v.responsibleOrgIds : [me!.orgId],
+      itemCodes: v.itemCodes ?? [],
+      catalogueItemIds: v.catalogueItemIds ?? [],
+    });
+    form.resetFields();
+    onCreated(created);
   }
 
   return (
-    <Modal
-      title="登记调整事由"
-      open={open}
-      width={760}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      okText="登记"
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+    <FormModal form={form} fields={FIELDS} onSubmit={submit} title="登记调整事由" open={open} width={760} onCancel={onClose} okText="登记">
       <Form form={form} layout="vertical" preserve={false} initialValues={{ responsibleOrgIds: bureau ? [] : [me?.orgId], occurredOn: dayjs() }}>
         <Row gutter={16}>
           <Col span={10}>
@@ -143,6 +121,6 @@ export function TriggerFormModal({ open, orgs, onClose, onCreated }: TriggerForm
           <PaperClipOutlined /> 登记后可在事由详情页上传文件原文（PDF、OFD、Word、Excel、图片，≤ 20 MB）。
         </Typography.Text>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -8,10 +8,9 @@ import type { Org } from '../../api.ts';
 import { EditorContext, UniformTag } from './fields.tsx';
 import { uniformDeviations } from './model.ts';
 import { countUnder, problemsByField } from './problems.ts';
-import {
-  BasicSection, CitationsSection, FaqSection, FeesSection, FilingSection, HandlingSection, ImplementationSection, IntermediarySection, MaterialsSection,
-  OnlineSection, OptimisationSection, ProcessSection, ResultSection, ThemesSection, TimeLimitsSection,
-} from './sections.tsx';
+import { FaqSection, FeesSection, FilingSection, ImplementationSection, OnlineSection, OptimisationSection, ThemesSection } from './localSections.tsx';
+import { HandlingSection, TimeLimitsSection } from './mixedSections.tsx';
+import { BasicSection, CitationsSection, IntermediarySection, MaterialsSection, ProcessSection, ResultSection } from './uniformSections.tsx';
 import './itemEditor.css';
 
 interface SectionDef {
