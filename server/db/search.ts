@@ -6,8 +6,6 @@ import { type Dialect, dialectOf } from './database.ts';
 import type { Database } from './schema.ts';
 import { otherFieldsQuery, searchTerms, searchTokens, toFts5, toTsquery, toTsvector } from './search-tokens.ts';
 
-export { searchTerms } from './search-tokens.ts';
-
 export const SEARCH_COUNT_CAP = 10_000;
 
 export interface SearchFilters {
