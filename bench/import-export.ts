@@ -120,6 +120,8 @@ export async function measureImport(label: string, admin: ServiceContext, rows =
   await unindexItems(db, ids); // search rows, tokens and the name counts
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
+    // Generated items have no handling_item rows, imported ones do (a kept PostgreSQL database imported before).
+    await db.deleteFrom('handling_item').where('item_version_id', 'in', db.selectFrom('item_version').select('id').where('item_id', 'in', chunk)).execute();
     await db.deleteFrom('item_version').where('item_id', 'in', chunk).execute();
     await db.deleteFrom('item').where('id', 'in', chunk).execute();
   }
