@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './database.ts';
+import { listMigrations, migrateToLatest } from './migrate.ts';
 import { indexItems, searchItemIds, unindexItems, type IndexRow } from './search.ts';
 import { otherFieldsQuery, searchTokens, toFts5, toTsquery, toTsvector } from './search-tokens.ts';
 import { createTestDatabase, TEST_DIALECT } from '../test/test-app.ts';
@@ -124,5 +129,42 @@ describe(`search over the token index (${TEST_DIALECT})`, () => {
     expect((await searchItemIds(db.db, db.dialect, '海洋', {}, 10, 0)).total).toBe(0);
     const want = expected('食');
     expect((await searchItemIds(db.db, db.dialect, '食', {}, 1000, 0)).total).toBe(want.inName.length + want.outside.length);
+  });
+});
+
+describe(`the migration to search tokens (${TEST_DIALECT})`, () => {
+  it('indexes the search rows a list already had, so they are found as before', async () => {
+    // A database as it stood before 2026-11-29T1700-search-tokens, with two items in search.
+    const migrations = path.join(import.meta.dirname, 'migrations');
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-migrations-'));
+    for (const file of listMigrations(migrations).filter((f) => f < '2026-11-29T1700')) fs.symlinkSync(path.join(migrations, file), path.join(before, file));
+    const db = await createTestDatabase({ migrationsDir: before });
+    try {
+      const now = new Date().toISOString();
+      await db.db.insertInto('org').values({ id: 'o1', parent_id: null, kind: 'department', uscc: '11150626MB0000001X', level: 4, name_zh: '部门', name_en: null, name_mn: null, division_code: null, active: true, sort_order: 1, created_at: now, updated_at: now }).execute();
+      await db.db.insertInto('catalogue_item').values({ id: 'c1', basic_code: '000000000001', local_code: null, origin: 'provincial', current_version_no: 1, created_at: now, updated_at: now }).execute();
+      const rows = [
+        { id: 'i1', code: 'CODE000001', name: '食品经营许可', text: '食品经营许可 code000001 《中华人民共和国食品安全法》 餐饮' },
+        { id: 'i2', code: 'CODE000002', name: '网络交易平台备案', text: '网络交易平台备案 code000002 《中华人民共和国电子商务法》 食品' },
+      ];
+      for (const r of rows) {
+        await db.db.insertInto('item').values({ id: r.id, implementation_code: r.code, org_id: 'o1', catalogue_item_id: 'c1', level_digit: 4, review_needed: false, review_catalogue_version_no: null, review_diff: null, created_at: now, updated_at: now }).execute();
+        await sql`insert into item_search (item_id, implementation_code, org_id, type, name, search_text) values (${r.id}, ${r.code}, 'o1', '01', ${r.name}, ${r.text})`.execute(db.db);
+        await sql`insert into search_name (name, name_lower, name_len, n) values (${r.name}, ${r.name}, ${[...r.name].length}, 1)`.execute(db.db);
+      }
+      expect((await migrateToLatest(db.db, db.dialect)).applied).toContain('2026-11-29T1700-search-tokens');
+      const found = async (q: string) => (await searchItemIds(db.db, db.dialect, q, {}, 10, 0)).itemIds;
+      expect(await found('食品')).toEqual(['i1', 'i2']);
+      expect(await found('电子商务')).toEqual(['i2']);
+      expect(await found('食品 安全法')).toEqual(['i1']);
+      expect(await found('餐')).toEqual(['i1']);
+      expect(await found('code000002')).toEqual(['i2']);
+      // And the index stays writable: re-indexing an item replaces its old tokens.
+      await indexItems(db.db, [{ itemId: 'i2', implementationCode: 'CODE000002', orgId: 'o1', type: '01', name: '网络交易平台备案', searchText: '网络交易平台备案 code000002' }]);
+      expect(await found('电子商务')).toEqual([]);
+    } finally {
+      await db.destroy();
+      fs.rmSync(before, { recursive: true, force: true });
+    }
   });
 });

@@ -17,18 +17,19 @@ export const DEMO_PASSWORD = 'Qingdan-demo-2026';
 
 /**
  * A fresh, migrated database: in-memory SQLite, or a new database on the PostgreSQL server
- * named by QINGDAN_TEST_DATABASE_URL (dropped again by `destroy`).
+ * named by QINGDAN_TEST_DATABASE_URL (dropped again by `destroy`). `migrationsDir`: migrate only as far as the
+ * migrations in that folder (a migration test then applies the rest).
  */
-export async function createTestDatabase(): Promise<Db> {
+export async function createTestDatabase(options: { migrationsDir?: string } = {}): Promise<Db> {
   const adminUrl = process.env.QINGDAN_TEST_DATABASE_URL;
   if (!adminUrl) {
     const db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db.db, db.dialect);
+    await migrateToLatest(db.db, db.dialect, options.migrationsDir);
     return db;
   }
   const { url, drop } = await createPostgresTestDatabase(adminUrl);
   const db = openDatabase(url);
-  await migrateToLatest(db.db, db.dialect);
+  await migrateToLatest(db.db, db.dialect, options.migrationsDir);
   return {
     ...db,
     destroy: async () => {
