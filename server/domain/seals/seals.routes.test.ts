@@ -206,6 +206,36 @@ describe(`seal routes (${TEST_DIALECT})`, () => {
     });
   });
 
+  describe('POST /api/seals/:id/seal when the key cannot be used', () => {
+    it('409 SEAL.EXPIRED once the current certificate has run out, and no use is logged', async () => {
+      // The market regulator's seal (made by an earlier test: one active seal per org), used by its leader.
+      const s = ((await t.call(admin, 'GET', '/api/seals')).json().items as SealBody[]).find((x) => x.orgId === orgIds.scjg && x.status === 'active')!;
+      const usesBefore = (await t.call(admin, 'GET', `/api/seals/${s.id}/uses`)).json().items.length;
+      const key = await keyOf(s.currentKey!.id);
+      await t.database.db.updateTable('seal_key').set({ not_after: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', key.id).execute();
+      try {
+        expectError(await seal(s.id, { json: { 回执编号: 'WSQ-2026-0002' } }, scjgLeader), 409, 'SEAL.EXPIRED');
+        expect((await t.call(admin, 'GET', `/api/seals/${s.id}/uses`)).json().items).toHaveLength(usesBefore);
+      } finally {
+        await t.database.db.updateTable('seal_key').set({ not_after: key.not_after }).where('id', '=', key.id).execute();
+      }
+      expect((await seal(s.id, { json: { 回执编号: 'WSQ-2026-0002' } }, scjgLeader)).statusCode).toBe(200);
+    });
+
+    it('503 SEAL.KEK_UNAVAILABLE when the process holds another key-encryption key than the one the key was sealed under', async () => {
+      const own = t.config.sealKek;
+      t.config.sealKek = { kind: 'inline', key: randomBytes(32) };
+      try {
+        const res = await seal(bureauSeal.id, { json: { 回执编号: 'WSQ-2026-0003' } });
+        expectError(res, 503, 'SEAL.KEK_UNAVAILABLE');
+        expect(res.body).not.toMatch(/-----BEGIN|privateKey/);
+      } finally {
+        t.config.sealKek = own;
+      }
+      expect((await seal(bureauSeal.id, { json: { 回执编号: 'WSQ-2026-0003' } })).statusCode).toBe(200);
+    });
+  });
+
   describe('suspend / reinstate / revoke / rotate', () => {
     let target: SealBody;
     beforeAll(async () => {
