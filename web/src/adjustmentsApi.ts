@@ -11,6 +11,7 @@ import {
 import type { ElementChange } from '../../common/item-diff.ts';
 import type { CatalogueDetail, CatalogueListEntry, ItemDetail, ItemListPage } from '../../common/item-views.ts';
 import type { ItemElements, Problem, UniformElements } from '../../common/item-elements.ts';
+import type { Notification } from '../../common/notification-views.ts';
 
 export type { AdjustmentAction, AdjustmentKind, AdjustmentState, ElementChange, ItemElements, Problem, UniformElements };
 export { ATTACHMENT_MAX_BYTES, HANDOVER_TASK_KINDS };
@@ -112,16 +113,7 @@ export const dashboardApi = {
 
 // ---- notifications (站内消息)
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** Absolute path of the page it concerns, e.g. /admin/adjustments/<id>. */
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export type { Notification };
 
 export const notificationsApi = {
   list: (unreadOnly = false) => api.get<{ unread: number; items: Notification[] }>('/api/notifications', { unread: unreadOnly ? 'true' : undefined }),

@@ -2,6 +2,7 @@
 import { api, ApiError } from './api.ts';
 import type { Deviation } from './itemsApi.ts';
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind, type PublicationSummary } from '../../common/publication-views.ts';
+import type { FeedbackCategory, FeedbackContact, StaffFeedback } from '../../common/feedback-views.ts';
 
 export type { Deviation };
 
@@ -100,32 +101,7 @@ export const reportsApi = {
 
 // ---- feedback (社会监督)
 
-export type FeedbackCategory = 'guide_error' | 'missing_item' | 'illegal_requirement' | 'suggestion';
-
-export interface FeedbackContact {
-  name?: string;
-  phone?: string;
-  email?: string;
-}
-
-export interface StaffFeedback {
-  id: string;
-  category: FeedbackCategory;
-  categoryLabel: string;
-  text: string;
-  submittedOn: string;
-  dueOn: string;
-  answer: string | null;
-  answeredAt: string | null;
-  target: { kind: 'item' | 'publication'; ref: string; name: string };
-  orgId: string;
-  orgName: string;
-  submittedAt: string;
-  overdue: boolean;
-  answeredBy: string | null;
-  /** The sender's contact: for the staff who answer only; never shown in a list or exported. */
-  contact: FeedbackContact | null;
-}
+export type { FeedbackCategory, FeedbackContact, StaffFeedback };
 
 export type FeedbackStatus = 'open' | 'answered' | 'overdue';
 

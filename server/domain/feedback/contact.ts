@@ -3,12 +3,9 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { loadSealKek } from '../seals/kek.ts';
+import type { FeedbackContact } from '../../../common/feedback-views.ts';
 
-export interface Contact {
-  name?: string;
-  phone?: string;
-  email?: string;
-}
+export type Contact = FeedbackContact;
 
 interface Envelope {
   v: 1;

@@ -1,7 +1,8 @@
 import type { Role } from '../../../common/roles.ts';
 
-export const FEEDBACK_CATEGORIES = ['guide_error', 'missing_item', 'illegal_requirement', 'suggestion'] as const;
-export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '../../../common/feedback-views.ts';
+
+export { FEEDBACK_CATEGORIES, type FeedbackCategory };
 
 export const FEEDBACK_CATEGORY_LABELS: Readonly<Record<FeedbackCategory, string>> = {
   guide_error: '办事指南有误',

@@ -14,6 +14,7 @@ import {
 } from './feedback.policy.ts';
 import * as repo from './feedback.repo.ts';
 import { chinaDate } from '../../../common/calendar.ts';
+import type { PublicFeedback, StaffFeedback } from '../../../common/feedback-views.ts';
 
 export type FeedbackTarget = { kind: 'item'; implementationCode: string } | { kind: 'publication'; number: string };
 
@@ -26,28 +27,7 @@ export interface FeedbackInput {
   website?: string;
 }
 
-/** What anyone may read: never the sender's contact. */
-export interface PublicFeedback {
-  id: string;
-  category: FeedbackCategory;
-  categoryLabel: string;
-  text: string;
-  submittedOn: string;
-  dueOn: string;
-  answer: string | null;
-  answeredAt: string | null;
-}
-
-export interface StaffFeedback extends PublicFeedback {
-  target: { kind: 'item' | 'publication'; ref: string; name: string };
-  orgId: string;
-  orgName: string;
-  submittedAt: string;
-  overdue: boolean;
-  answeredBy: string | null;
-  /** Decrypted for the staff who answer; only in staff responses. */
-  contact: Contact | null;
-}
+export type { PublicFeedback, StaffFeedback };
 
 export interface FeedbackReceipt {
   id: string;

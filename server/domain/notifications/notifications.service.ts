@@ -1,4 +1,5 @@
 import type { Role } from '../../../common/roles.ts';
+import type { Notification } from '../../../common/notification-views.ts';
 import { newId } from '../../db/ids.ts';
 import { actorOf, type ServiceContext } from '../../platform/context.ts';
 import * as repo from './notifications.repo.ts';
@@ -12,15 +13,7 @@ export interface Notice {
   dedupeKey?: string;
 }
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export type { Notification };
 
 /** Notifies every active user holding one of `roles` in `orgId`, inside the caller's transaction. */
 export async function notifyOrg(trx: ServiceContext['db'], ctx: ServiceContext, orgId: string, roles: readonly Role[], notice: Notice): Promise<number> {
