@@ -82,7 +82,8 @@ export async function prepareReport(ctx: ServiceContext, publicationNumber: stri
   if (!canWorkReports(actor.roles)) throw forbidden();
   const pub = await getPublication(ctx, publicationNumber);
   const existing = await repo.findReportByPublication(ctx.db, pub.number);
-  if (existing) throw conflict('REPORT.EXISTS', '该期清单已生成报备，请在报备记录中查看或重新报送', { id: existing.id, state: existing.state });
+  const exists = (found?: { id: string; state: string }) => conflict('REPORT.EXISTS', '该期清单已生成报备，请在报备记录中查看或重新报送', found && { id: found.id, state: found.state });
+  if (existing) throw exists(existing);
   const seal = (await listSeals(ctx)).find((s) => s.orgId === actor.orgId && s.status === 'active');
   if (!seal) throw conflict('REPORT.NO_SEAL', '本单位没有可用的电子印章，请先在“电子印章”中创建');
   const orgs = await listOrgs(ctx);
@@ -95,7 +96,6 @@ export async function prepareReport(ctx: ServiceContext, publicationNumber: stri
   const id = newId(ctx.now.getTime());
   const at = ctx.now.toISOString();
   const blobs = blobStoreOf(ctx.config);
-  const exists = () => conflict('REPORT.EXISTS', '该期清单已生成报备，请在报备记录中查看或重新报送');
   await ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     if (await repo.findReportByPublication(trx, pub.number)) throw exists();
