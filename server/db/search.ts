@@ -208,18 +208,17 @@ export async function indexItems(db: Kysely<Database>, rows: IndexRow[]): Promis
     const chunk = rows.slice(i, i + 300);
     const deltas = await dropRows(db, chunk.map((r) => r.itemId));
     const tokens = chunk.map((r) => searchTokens(r.name, r.searchText));
-    await db
-      .insertInto('item_search')
-      .values(chunk.map((r, j) => ({
-        item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase(),
-        ...(pg ? { tokens: sql`${toTsvector(tokens[j])}::tsvector` } : {}),
-      })))
-      .execute();
-    for (const r of chunk) deltas.set(r.name, (deltas.get(r.name) ?? 0) + 1);
-    await countNames(db, deltas);
-    if (!pg) {
-      const rowids = new Map((await db.selectFrom('item_search').select(['item_id', sql<number>`rowid`.as('rowid')]).where('item_id', 'in', chunk.map((r) => r.itemId)).execute()).map((r) => [r.item_id, r.rowid]));
+    const insert = db.insertInto('item_search').values(chunk.map((r, j) => ({
+      item_id: r.itemId, implementation_code: r.implementationCode, org_id: r.orgId, type: r.type, name: r.name, search_text: r.searchText.toLowerCase(),
+      ...(pg ? { tokens: sql`${toTsvector(tokens[j])}::tsvector` } : {}),
+    })));
+    if (pg) await insert.execute();
+    else {
+      // The FTS5 row is keyed by the search row's rowid, which the insert hands back.
+      const rowids = new Map((await insert.returning(['item_id', sql<number>`rowid`.as('rowid')]).execute()).map((r) => [r.item_id, r.rowid]));
       await sql`insert into item_fts (rowid, tokens) values ${sql.join(chunk.map((r, j) => sql`(${rowids.get(r.itemId)}, ${tokens[j].join(' ')})`))}`.execute(db);
     }
+    for (const r of chunk) deltas.set(r.name, (deltas.get(r.name) ?? 0) + 1);
+    await countNames(db, deltas);
   }
 }
